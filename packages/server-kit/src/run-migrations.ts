@@ -1,0 +1,31 @@
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import type { SqlDialect } from './database.ts';
+
+export interface RunMigrationsOptions {
+  /** Migrations by name; they run in name order, so prefix names with a sequence (`0001_users`). */
+  migrations: Record<string, Migration>;
+  /** Needed on PostgreSQL so the bookkeeping tables land in (and are looked up in) that schema. */
+  dialect: SqlDialect;
+}
+
+/**
+ * Runs every pending migration (Kysely `Migrator`, migrations in code so bundles need no files) and
+ * resolves to the names it applied. Throws the first failure; that migration is rolled back where
+ * the dialect allows transactional DDL.
+ */
+export async function runMigrations(db: Kysely<any>, options: RunMigrationsOptions): Promise<string[]> {
+  // Kysely's PostgreSQL introspection sees every schema; without naming ours, a migration table in
+  // another schema would be taken for ours.
+  const migrationTableSchema =
+    options.dialect === 'postgres'
+      ? (await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)).rows[0]?.schema ?? undefined
+      : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => options.migrations },
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${String(error)}`);
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

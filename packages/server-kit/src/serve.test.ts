@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { serveApp } from './serve.ts';
+import { captureLogger } from './testing/capture-logger.ts';
+
+function slowApp(onStarted: () => void) {
+  const app = new Hono();
+  app.get('/fast', (c) => c.text('fast'));
+  app.get('/slow', async (c) => {
+    onStarted();
+    await new Promise((r) => setTimeout(r, 300));
+    return c.text('done');
+  });
+  return app;
+}
+
+describe('serveApp', () => {
+  it('listens on the port the OS picks and logs the URL', async () => {
+    const log = captureLogger();
+    const served = await serveApp({ app: slowApp(() => {}), port: 0, hostname: '127.0.0.1', logger: log.logger, handleSignals: false });
+    try {
+      expect(served.port).toBeGreaterThan(0);
+      expect(await (await fetch(`${served.url}/fast`)).text()).toBe('fast');
+      expect(log.lines[0]).toMatchObject({ url: `http://127.0.0.1:${served.port}` });
+    } finally {
+      await served.close();
+    }
+  });
+
+  it('finishes an in-flight request on close, then runs onShutdown and refuses new connections', async () => {
+    const events: string[] = [];
+    let started!: () => void;
+    const requestStarted = new Promise<void>((r) => (started = r));
+    const served = await serveApp({
+      app: slowApp(() => started()),
+      port: 0,
+      hostname: '127.0.0.1',
+      logger: captureLogger().logger,
+      handleSignals: false,
+      onShutdown: async () => void events.push('onShutdown'),
+    });
+    const inFlight = fetch(`${served.url}/slow`).then(async (res) => {
+      events.push(`response ${res.status}`);
+      return res.text();
+    });
+    await requestStarted;
+    const closed = served.close().then(() => events.push('closed'));
+
+    expect(await inFlight).toBe('done');
+    await closed;
+    expect(events).toEqual(['response 200', 'onShutdown', 'closed']);
+    await expect(fetch(`${served.url}/fast`)).rejects.toThrow();
+  });
+
+  it('cuts connections still open after the grace timeout', async () => {
+    const app = new Hono();
+    app.get('/hang', () => new Promise<Response>(() => {}));
+    const served = await serveApp({ app, port: 0, hostname: '127.0.0.1', logger: captureLogger().logger, handleSignals: false, shutdownTimeoutMs: 50 });
+    const hanging = fetch(`${served.url}/hang`).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 50));
+    await served.close();
+    expect(await hanging).toBeInstanceOf(Error);
+  });
+});
+
+describe('serveApp on SIGTERM', () => {
+  it('finishes the in-flight request, runs onShutdown and exits 0', async () => {
+    const fixture = fileURLToPath(new URL('./testing/fixtures/serve-slow-app.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const port = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /port (\d+)/.exec(out);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.once('exit', () => reject(new Error(`fixture exited early: ${out}`)));
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+    const response = fetch(`http://127.0.0.1:${port}/slow`);
+    await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGTERM');
+
+    expect(await (await response).text()).toBe('done');
+    expect(await exited).toBe(0);
+    expect(out).toContain('onShutdown');
+  }, 15_000);
+});

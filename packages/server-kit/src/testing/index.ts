@@ -1,0 +1,3 @@
+/** Test helpers: `import { findTestPostgres } from '@repo/server-kit/testing'`. Not for production code. */
+export * from './capture-logger.ts';
+export * from './postgres.ts';
