@@ -1,0 +1,52 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+import type { SqlDialect } from '@repo/server-kit';
+import { FIRST_USER_KEY } from './user-store.ts';
+
+/**
+ * The schema, as Kysely migrations in code (bundles carry no migration files). Append new
+ * migrations; never edit one that has shipped.
+ */
+export function userStoreMigrations(dialect: SqlDialect): Record<string, Migration> {
+  // PostgreSQL sorts and compares text by locale unless told otherwise; "C" is bytewise, as in
+  // SQLite, so both stores sort and match alike.
+  const text = dialect === 'postgres' ? sql`text collate "C"` : sql`text`;
+  return {
+    '0001_users': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('users')
+          .addColumn('key', dialect === 'postgres' ? 'bigint' : 'integer', (col) =>
+            // SQLite AUTOINCREMENT, like an identity, never reuses the key of a deleted user.
+            dialect === 'postgres' ? col.primaryKey().generatedAlwaysAsIdentity() : col.primaryKey().autoIncrement(),
+          )
+          .addColumn('username', text, (col) => col.notNull())
+          .addColumn('name', text, (col) => col.notNull().defaultTo(''))
+          .addColumn('email', text, (col) => col.notNull().defaultTo(''))
+          .addColumn('password_hash', 'text', (col) => col.notNull())
+          .addColumn('created_at', 'text', (col) => col.notNull())
+          .execute();
+        // The unique index, not a check before insert, is what keeps concurrent creates apart.
+        await db.schema.createIndex('users_username_key').unique().on('users').column('username').execute();
+        await db.schema
+          .createTable('user_permissions')
+          .addColumn('user_key', dialect === 'postgres' ? 'bigint' : 'integer', (col) =>
+            col.notNull().references('users.key').onDelete('cascade'),
+          )
+          .addColumn('permission', 'text', (col) => col.notNull())
+          .addPrimaryKeyConstraint('user_permissions_pkey', ['user_key', 'permission'])
+          .execute();
+        await db.schema.createIndex('user_permissions_permission_idx').on('user_permissions').column('permission').execute();
+        // Start keys where Camunda's do.
+        if (dialect === 'postgres') {
+          await sql`alter table users alter column "key" restart with ${sql.lit(FIRST_USER_KEY)}`.execute(db);
+        } else {
+          await sql`insert into sqlite_sequence (name, seq) values ('users', ${sql.lit(FIRST_USER_KEY - 1)})`.execute(db);
+        }
+      },
+      async down(db: Kysely<any>) {
+        await db.schema.dropTable('user_permissions').execute();
+        await db.schema.dropTable('users').execute();
+      },
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import { sql, type Generated, type Kysely, type SelectQueryBuilder } from 'kysely';
+import {
+  isUniqueViolation,
+  openDatabase,
+  runMigrations,
+  type OpenDatabaseOptions,
+  type OpenedDatabase,
+  type SqlDialect,
+} from '@repo/server-kit';
+import { userStoreMigrations } from './migrations.ts';
+import {
+  UsernameTakenError,
+  type NewUser,
+  type UserRecord,
+  type UserSearchQuery,
+  type UserSearchResult,
+  type UserSortField,
+  type UserStore,
+  type UserSummary,
+} from './user-store.ts';
+
+/** The tables as Kysely sees them (see migrations.ts). */
+export interface UserStoreTables {
+  users: {
+    key: Generated<number>;
+    username: string;
+    name: string;
+    email: string;
+    password_hash: string;
+    /** ISO 8601, UTC. */
+    created_at: string;
+  };
+  user_permissions: { user_key: number; permission: string };
+}
+
+// A closed mapping, so a sort field can never inject a column name.
+const SORT_COLUMNS = { username: 'username', name: 'name', email: 'email' } as const satisfies Record<UserSortField, string>;
+
+type UsersQuery = SelectQueryBuilder<UserStoreTables, 'users', object>;
+
+/** {@link UserStore} on SQL through Kysely: embedded SQLite by default, PostgreSQL when configured. */
+export class SqlUserStore implements UserStore {
+  /** Opens the database, runs pending migrations and returns the store, which owns the database. */
+  static async open(options: OpenDatabaseOptions, clock: () => Date = () => new Date()): Promise<SqlUserStore> {
+    const database = await openDatabase<UserStoreTables>(options);
+    try {
+      await runMigrations(database.db, { migrations: userStoreMigrations(database.dialect), dialect: database.dialect });
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+    return new SqlUserStore(database, clock);
+  }
+
+  readonly #db: Kysely<UserStoreTables>;
+  readonly #database: OpenedDatabase<UserStoreTables>;
+  readonly #now: () => Date;
+
+  constructor(database: OpenedDatabase<UserStoreTables>, clock: () => Date = () => new Date()) {
+    this.#database = database;
+    this.#db = database.db;
+    this.#now = clock;
+  }
+
+  /** `sqlite` or `postgres`, for the start-up log. */
+  get dialect(): SqlDialect {
+    return this.#database.dialect;
+  }
+
+  /** Where the data lives (file path, `:memory:` or a credential-free URL), for the start-up log. */
+  get location(): string {
+    return this.#database.location;
+  }
+
+  async create(user: NewUser): Promise<{ key: number }> {
+    try {
+      return await this.#db.transaction().execute(async (trx) => {
+        const { key } = await trx
+          .insertInto('users')
+          .values({
+            username: user.username,
+            name: user.name,
+            email: user.email,
+            password_hash: user.passwordHash,
+            created_at: this.#now().toISOString(),
+          })
+          .returning('key')
+          .executeTakeFirstOrThrow();
+        const permissions = [...new Set(user.permissions)];
+        if (permissions.length > 0) {
+          await trx.insertInto('user_permissions').values(permissions.map((permission) => ({ user_key: key, permission }))).execute();
+        }
+        return { key };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new UsernameTakenError(user.username);
+      throw error;
+    }
+  }
+
+  async search(query: UserSearchQuery): Promise<UserSearchResult> {
+    const filtered = this.#filtered(query.filter);
+    let page = filtered.select(['key', 'username', 'name', 'email']);
+    for (const { field, order } of query.sort ?? []) page = page.orderBy(SORT_COLUMNS[field], order === 'desc' ? 'desc' : 'asc');
+    const items: UserSummary[] = await page.orderBy('key', 'asc').limit(query.limit).offset(query.from).execute();
+    const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    return { items, totalItems: Number(total) };
+  }
+
+  #filtered(filter: UserSearchQuery['filter'] = {}): UsersQuery {
+    let query: UsersQuery = this.#db.selectFrom('users');
+    if (filter.username !== undefined) query = query.where('username', '=', filter.username);
+    if (filter.name !== undefined) query = query.where('name', '=', filter.name);
+    if (filter.email !== undefined) query = query.where('email', '=', filter.email);
+    return query;
+  }
+
+  async deleteByKey(key: number): Promise<boolean> {
+    if (!Number.isSafeInteger(key)) return false;
+    // user_permissions rows go with the user (on delete cascade).
+    const result = await this.#db.deleteFrom('users').where('key', '=', key).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  async findByUsername(username: string): Promise<UserRecord | undefined> {
+    const row = await this.#db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    if (!row) return undefined;
+    const permissions = await this.#db
+      .selectFrom('user_permissions')
+      .select('permission')
+      .where('user_key', '=', row.key)
+      .orderBy('permission')
+      .execute();
+    return {
+      key: row.key,
+      username: row.username,
+      name: row.name,
+      email: row.email,
+      passwordHash: row.password_hash,
+      permissions: permissions.map((p) => p.permission),
+      createdAt: new Date(row.created_at),
+    };
+  }
+
+  async count(): Promise<number> {
+    const { total } = await this.#db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    return Number(total);
+  }
+
+  async hasUserWithPermission(permission: string): Promise<boolean> {
+    const row = await this.#db.selectFrom('user_permissions').select('user_key').where('permission', '=', permission).limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.#db);
+  }
+
+  close(): Promise<void> {
+    return this.#database.close();
+  }
+}
