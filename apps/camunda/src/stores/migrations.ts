@@ -32,7 +32,7 @@ export function userStoreMigrations(dialect: SqlDialect): Record<string, Migrati
           .addColumn('user_key', dialect === 'postgres' ? 'bigint' : 'integer', (col) =>
             col.notNull().references('users.key').onDelete('cascade'),
           )
-          .addColumn('permission', 'text', (col) => col.notNull())
+          .addColumn('permission', text, (col) => col.notNull())
           .addPrimaryKeyConstraint('user_permissions_pkey', ['user_key', 'permission'])
           .execute();
         await db.schema.createIndex('user_permissions_permission_idx').on('user_permissions').column('permission').execute();

@@ -1,0 +1,46 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+import type { SqlDialect } from '@repo/server-kit';
+
+/**
+ * The schema, as Kysely migrations in code (bundles carry no migration files). Append new
+ * migrations; never edit one that has shipped.
+ */
+export function userStoreMigrations(dialect: SqlDialect): Record<string, Migration> {
+  // PostgreSQL compares text by locale unless told otherwise; "C" is bytewise, as in SQLite.
+  const text = dialect === 'postgres' ? sql`text collate "C"` : sql`text`;
+  return {
+    '0001_users': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('users')
+          // seq orders list_users by creation; the API only ever shows the random id.
+          .addColumn('seq', dialect === 'postgres' ? 'bigint' : 'integer', (col) =>
+            dialect === 'postgres' ? col.primaryKey().generatedAlwaysAsIdentity() : col.primaryKey().autoIncrement(),
+          )
+          .addColumn('id', text, (col) => col.notNull().unique())
+          // Nullable: a unique index admits any number of NULLs in both dialects.
+          .addColumn('username', text)
+          .addColumn('full_name', 'text', (col) => col.notNull())
+          .addColumn('password_hash', 'text')
+          // A JSON array of strings; nothing queries into it.
+          .addColumn('emails', 'text', (col) => col.notNull().defaultTo('[]'))
+          .addColumn('blocked', 'boolean', (col) => col.notNull().defaultTo(false))
+          .addColumn('creation_time', 'bigint', (col) => col.notNull())
+          .execute();
+        // The unique index, not a check before insert, is what keeps concurrent creates apart.
+        await db.schema.createIndex('users_username_key').unique().on('users').column('username').execute();
+        await db.schema
+          .createTable('user_privileges')
+          .addColumn('user_id', text, (col) => col.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('privilege', text, (col) => col.notNull())
+          .addPrimaryKeyConstraint('user_privileges_pkey', ['user_id', 'privilege'])
+          .execute();
+        await db.schema.createIndex('user_privileges_privilege_idx').on('user_privileges').column('privilege').execute();
+      },
+      async down(db: Kysely<any>) {
+        await db.schema.dropTable('user_privileges').execute();
+        await db.schema.dropTable('users').execute();
+      },
+    },
+  };
+}

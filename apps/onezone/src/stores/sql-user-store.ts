@@ -1,0 +1,147 @@
+import { randomBytes } from 'node:crypto';
+import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
+import {
+  isUniqueViolation,
+  openDatabase,
+  runMigrations,
+  type OpenDatabaseOptions,
+  type OpenedDatabase,
+  type SqlDialect,
+} from '@repo/server-kit';
+import { userStoreMigrations } from './migrations.ts';
+import { UsernameTakenError, type NewUser, type UserRecord, type UserStore, type UserWithCredentials } from './user-store.ts';
+
+/** The tables as Kysely sees them (see migrations.ts). */
+export interface UserStoreTables {
+  users: {
+    seq: Generated<number>;
+    id: string;
+    username: string | null;
+    full_name: string;
+    password_hash: string | null;
+    /** JSON array of strings. */
+    emails: Generated<string>;
+    /** SQLite reads 0/1, PostgreSQL true/false. */
+    blocked: Generated<boolean | number>;
+    creation_time: number;
+  };
+  user_privileges: { user_id: string; privilege: string };
+}
+
+type UserRow = Selectable<UserStoreTables['users']>;
+
+/** {@link UserStore} on SQL through Kysely: embedded SQLite by default, PostgreSQL when configured. */
+export class SqlUserStore implements UserStore {
+  /** Opens the database, runs pending migrations and returns the store, which owns the database. */
+  static async open(options: OpenDatabaseOptions, clock: () => Date = () => new Date()): Promise<SqlUserStore> {
+    const database = await openDatabase<UserStoreTables>(options);
+    try {
+      await runMigrations(database.db, { migrations: userStoreMigrations(database.dialect), dialect: database.dialect });
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+    return new SqlUserStore(database, clock);
+  }
+
+  readonly #db: Kysely<UserStoreTables>;
+  readonly #database: OpenedDatabase<UserStoreTables>;
+  readonly #now: () => Date;
+
+  constructor(database: OpenedDatabase<UserStoreTables>, clock: () => Date = () => new Date()) {
+    this.#database = database;
+    this.#db = database.db;
+    this.#now = clock;
+  }
+
+  /** `sqlite` or `postgres`, for the start-up log. */
+  get dialect(): SqlDialect {
+    return this.#database.dialect;
+  }
+
+  /** Where the data lives (file path, `:memory:` or a credential-free URL), for the start-up log. */
+  get location(): string {
+    return this.#database.location;
+  }
+
+  async create(user: NewUser): Promise<UserRecord> {
+    const id = randomBytes(16).toString('hex');
+    const privileges = [...new Set(user.privileges)].sort();
+    const row = {
+      id,
+      username: user.username,
+      full_name: user.fullName,
+      password_hash: user.passwordHash,
+      creation_time: Math.floor(this.#now().getTime() / 1000),
+    };
+    try {
+      await this.#db.transaction().execute(async (trx) => {
+        await trx.insertInto('users').values(row).execute();
+        if (privileges.length > 0) {
+          await trx.insertInto('user_privileges').values(privileges.map((privilege) => ({ user_id: id, privilege }))).execute();
+        }
+      });
+    } catch (error) {
+      if (isUniqueViolation(error) && user.username !== null) throw new UsernameTakenError(user.username);
+      throw error;
+    }
+    return toRecord({ ...row, seq: 0, emails: '[]', blocked: false }, privileges);
+  }
+
+  async list(): Promise<string[]> {
+    const rows = await this.#db.selectFrom('users').select('id').orderBy('seq').execute();
+    return rows.map((r) => r.id);
+  }
+
+  async get(id: string): Promise<UserRecord | undefined> {
+    const row = await this.#db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toRecord(row, await this.#privileges(row.id));
+  }
+
+  async remove(id: string): Promise<boolean> {
+    // user_privileges rows go with the user (on delete cascade).
+    const result = await this.#db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  async findByUsername(username: string): Promise<UserWithCredentials | undefined> {
+    const row = await this.#db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+    return row && { ...toRecord(row, await this.#privileges(row.id)), passwordHash: row.password_hash };
+  }
+
+  async count(): Promise<number> {
+    const { total } = await this.#db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    return Number(total);
+  }
+
+  async hasUserWithPrivilege(privilege: string): Promise<boolean> {
+    const row = await this.#db.selectFrom('user_privileges').select('user_id').where('privilege', '=', privilege).limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.#db);
+  }
+
+  close(): Promise<void> {
+    return this.#database.close();
+  }
+
+  async #privileges(userId: string): Promise<string[]> {
+    const rows = await this.#db.selectFrom('user_privileges').select('privilege').where('user_id', '=', userId).orderBy('privilege').execute();
+    return rows.map((r) => r.privilege);
+  }
+}
+
+function toRecord(row: UserRow, privileges: string[]): UserRecord {
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.full_name,
+    emails: JSON.parse(row.emails) as string[],
+    blocked: Boolean(row.blocked),
+    creationTime: Number(row.creation_time),
+    basicAuthEnabled: row.password_hash !== null,
+    privileges,
+  };
+}
