@@ -32,9 +32,13 @@ type UserRow = Selectable<UserStoreTables['users']>;
 
 /** {@link UserStore} on SQL through Kysely: embedded SQLite by default, PostgreSQL when configured. */
 export class SqlUserStore implements UserStore {
-  /** Opens the database, runs pending migrations and returns the store, which owns the database. */
+  /**
+   * Opens the database, runs pending migrations and returns the store, which owns the database.
+   * On PostgreSQL the tables live in schema `onezone` unless `pgSchema` says otherwise, so both
+   * servers can share one database.
+   */
   static async open(options: OpenDatabaseOptions, clock: () => Date = () => new Date()): Promise<SqlUserStore> {
-    const database = await openDatabase<UserStoreTables>(options);
+    const database = await openDatabase<UserStoreTables>({ ...options, pgSchema: options.pgSchema ?? 'onezone' });
     try {
       await runMigrations(database.db, { migrations: userStoreMigrations(database.dialect), dialect: database.dialect });
     } catch (error) {
