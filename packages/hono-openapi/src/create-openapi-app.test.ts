@@ -1,0 +1,136 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { createOpenApiApp } from './create-openapi-app.ts';
+import { camundaErrors } from './mappers/camunda-problem.ts';
+import { authJson, fixtureApp, problemOf } from '../test/fixture-app.ts';
+
+const createUser = (body: unknown) => ({ method: 'POST', headers: authJson, body: JSON.stringify(body) }) as const;
+
+describe('createOpenApiApp', () => {
+  it('gives every response an X-Request-Id, the same the handler sees', async () => {
+    const { api } = fixtureApp();
+    let seen: string[] = [];
+    api.handle('get', '/health', (req, c) => {
+      seen = [req.requestId, c.get('requestId')];
+      return { status: 200, body: 'ok' };
+    });
+    const res = await api.app.request('/api/v1/health');
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seen).toEqual([res.headers.get('x-request-id'), res.headers.get('x-request-id')]);
+    expect((await api.app.request('/api/v1/nowhere')).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('takes request ids from the option', async () => {
+    const { api } = fixtureApp({ requestId: (c) => c.req.header('x-correlation-id') ?? 'none' });
+    const res = await api.app.request('/api/v1/health', { headers: { 'x-correlation-id': 'abc' } });
+    expect(res.headers.get('x-request-id')).toBe('abc');
+  });
+
+  it('turns a throwing handler into a 500 with the request id, logged, without the stack', async () => {
+    const { api, logger } = fixtureApp();
+    api.handle('post', '/users', () => {
+      throw new Error('connection refused at db.internal:5432');
+    });
+    const res = await api.app.request('/api/v1/users', createUser({ username: 'alice', password: 'password-1' }));
+    const requestId = res.headers.get('x-request-id') ?? '';
+    const text = await res.text();
+    expect(res.status).toBe(500);
+    expect(JSON.parse(text)).toMatchObject({ status: 500, title: 'INTERNAL' });
+    expect(text).toContain(requestId);
+    expect(text).not.toMatch(/db\.internal|at .*\.ts|Error:/);
+    expect(logger.lines).toHaveLength(1);
+    expect(logger.lines[0]?.obj).toMatchObject({ requestId, operationId: 'createUser', err: expect.any(Error) });
+  });
+
+  it('lists operations without handlers, and answers them with 501', async () => {
+    const { api } = fixtureApp();
+    api.handle('get', '/health', () => ({ status: 200, body: 'ok' }));
+    expect(api.unimplemented().map((op) => op.operationId)).toEqual([
+      'listUsers',
+      'createUser',
+      'searchUsers',
+      'getUser',
+      'deleteUser',
+      'createToken',
+      'putNote',
+    ]);
+    const res = await api.app.request('/api/v1/users/1', { method: 'DELETE', headers: authJson });
+    expect(res.status).toBe(501);
+  });
+
+  it('refuses a handler for an operation the spec lacks, or a second one', () => {
+    const { api } = fixtureApp();
+    api.handle('get', '/health', () => ({ status: 200, body: 'ok' }));
+    expect(() => api.handle('get', '/health', () => ({ status: 200, body: 'ok' }))).toThrow(/already has a handler/);
+    // @ts-expect-error -- not in the spec
+    expect(() => api.handle('get', '/nope', () => ({ status: 200 }))).toThrow(/no operation GET \/nope/);
+  });
+
+  it('exposes the operation and its vendor extensions to handlers and middleware', async () => {
+    const { api } = fixtureApp();
+    const seen: unknown[] = [];
+    api.handle('post', '/users', (req, c) => {
+      seen.push(req.operation.extensions['x-privileges'], c.get('operation').operationId);
+      return { status: 202, body: { userKey: 1 } };
+    });
+    await api.app.request('/api/v1/users', createUser({ username: 'alice', password: 'password-1' }));
+    expect(seen).toEqual([['users_create'], 'createUser']);
+    expect(api.operations.find((op) => op.operationId === 'createUser')?.path).toBe('/users');
+  });
+
+  it('never echoes a password in an error, whatever is wrong with it', async () => {
+    const { api } = fixtureApp();
+    api.handle('post', '/users', () => ({ status: 202, body: { userKey: 1 } }));
+    const secret = 'my secret password!';
+    const bodies = [
+      createUser({ username: 'alice', password: secret }), // pattern (\S+)
+      createUser({ username: 'alice', password: [secret] }),
+      createUser({ username: 'alice', password: secret, role: secret }),
+      { ...createUser({}), body: `{"username":"alice","password":"${secret}"` },
+      { ...createUser({}), body: `{"username":"alice","password":"${secret}"}}` },
+    ];
+    for (const init of bodies) {
+      const res = await api.app.request('/api/v1/users', init);
+      expect(res.status).toBe(400);
+      expect(await res.text()).not.toContain(secret);
+    }
+  });
+
+  it('fills in schema defaults before the handler runs', async () => {
+    const { api } = fixtureApp();
+    let page: unknown;
+    api.handle('post', '/users/search', (req) => {
+      page = req.body?.page;
+      return { status: 200, body: { items: [] } };
+    });
+    await api.app.request('/api/v1/users/search', createUser({ page: { from: 1 } }));
+    expect(page).toEqual({ from: 1 });
+  });
+
+  it('answers with a bare 500 when the error mapper itself throws', async () => {
+    const { api } = fixtureApp({
+      errors: () => {
+        throw new Error('mapper bug');
+      },
+    });
+    const res = await api.app.request('/api/v1/nowhere');
+    expect(res.status).toBe(500);
+    expect(await res.text()).toBe('Internal Server Error');
+  });
+
+  it('refuses a document that is not OpenAPI 3.1', () => {
+    expect(() => createOpenApiApp({ spec: { openapi: '3.0.3', paths: {} }, errors: camundaErrors })).toThrow(/OpenAPI 3\.1/);
+  });
+
+  it('works mounted under a parent app', async () => {
+    const { api } = fixtureApp();
+    api.handle('post', '/users', () => ({ status: 202, body: { userKey: 1 } }));
+    const parent = new Hono();
+    parent.get('/healthz', (c) => c.text('up'));
+    parent.route('/', api.app);
+    expect((await parent.request('/healthz')).status).toBe(200);
+    expect((await parent.request('/api/v1/users', createUser({ username: 'alice', password: 'password-1' }))).status).toBe(202);
+    const invalid = await parent.request('/api/v1/users', createUser({}));
+    expect(await problemOf(invalid)).toMatchObject({ status: 400, title: 'INVALID_ARGUMENT' });
+  });
+});

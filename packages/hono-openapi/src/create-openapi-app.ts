@@ -1,0 +1,175 @@
+/**
+ * `createOpenApiApp`: compiles a bundled OpenAPI 3.1 spec into a Hono app whose handlers are typed
+ * by openapi-typescript's `paths` and whose input is validated before they run.
+ */
+import { Hono, type Context } from 'hono';
+import { createSpecAjv } from './compile/ajv.ts';
+import { compileOperation, type CompiledOperation, type CompileContext } from './compile/compile-operation.ts';
+import { listOperations } from './compile/operations.ts';
+import type { ErrorMapper } from './failures.ts';
+import { consoleLogger, type RuntimeLogger } from './logger.ts';
+import { serveOperation, startRequest, type PipelineSettings, type ResponseValidationMode } from './pipeline.ts';
+import { failureResponse } from './respond.ts';
+import { ResponseValidationError } from './response-validation.ts';
+import { basePathFromServers, concreteFirst, toRoutePath } from './routing.ts';
+import type { SecurityVerifiers } from './security.ts';
+import type { Handler, OpenApiEnv, OperationAt, OperationInfo, PathsWithMethod } from './types/handler-types.ts';
+import type { HttpMethod, OpenApiDocument, OpenApiDocumentInput } from './types/openapi-document.ts';
+
+/** Options of {@link createOpenApiApp}. */
+export interface OpenApiAppOptions<Principal> {
+  /** The bundled OpenAPI 3.1 document (all refs local, `#/components/...`). */
+  readonly spec: OpenApiDocumentInput;
+  /** Mount point of the spec's paths. Default: the path of `spec.servers[0].url` (e.g. `/v2`). */
+  readonly basePath?: string;
+  /** The API's error format: every failure the runtime detects goes through it. */
+  readonly errors: ErrorMapper;
+  /** One verifier per security scheme the spec's operations use, keyed by scheme name. */
+  readonly security?: SecurityVerifiers<Principal>;
+  /**
+   * Check handler responses against the spec. `throw` fails the request loudly (the error escapes
+   * `app.request()`), `warn` logs at error level and sends the response anyway. Default: `throw`
+   * when NODE_ENV is `test`, `off` when `production`, else `warn`.
+   */
+  readonly validateResponses?: ResponseValidationMode;
+  /** Maximum request body in bytes; larger bodies get `payloadTooLarge` (413). Default 1 MiB. */
+  readonly bodyLimit?: number;
+  /** Pino-compatible logger. Default: console. */
+  readonly logger?: RuntimeLogger;
+  /** Request id per request; exposed as `c.get('requestId')`, `req.requestId` and `X-Request-Id`. Default `crypto.randomUUID()`. */
+  readonly requestId?: (c: Context) => string;
+  /** Realm of the `WWW-Authenticate` challenges. Default: `spec.info.title`. */
+  readonly realm?: string;
+}
+
+/** An operation as listed by {@link OpenApiApp.unimplemented}. */
+export interface OperationRef {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly operationId: string | undefined;
+}
+
+/** What {@link createOpenApiApp} returns. */
+export interface OpenApiApp<Paths, Principal> {
+  /** The Hono app: serve it, or mount it with `parent.route('/', api.app)`. */
+  readonly app: Hono<OpenApiEnv<Principal>>;
+  /** The base path the spec's paths are served under. */
+  readonly basePath: string;
+  /** Every operation of the spec. */
+  readonly operations: readonly OperationInfo[];
+  /**
+   * Registers the handler of the operation at `method` `path` (the spec's path template). Its
+   * input and its allowed responses are typed from `Paths`. Throws when the spec has no such
+   * operation or it already has a handler.
+   */
+  handle<M extends HttpMethod, P extends PathsWithMethod<Paths, M>>(
+    method: M,
+    path: P,
+    // NoInfer: M and P come from the arguments alone; inferring from the handler too would widen
+    // its literal `contentType` to string before checking it.
+    handler: NoInfer<Handler<OperationAt<Paths, P, M>, Principal>>,
+  ): OpenApiApp<Paths, Principal>;
+  /** Operations of the spec without a handler (they answer `notImplemented`, 501). Apps assert it is empty. */
+  unimplemented(): OperationRef[];
+}
+
+function defaultResponseValidation(): ResponseValidationMode {
+  const env = globalThis.process?.env?.['NODE_ENV'];
+  return env === 'production' ? 'off' : env === 'test' ? 'throw' : 'warn';
+}
+
+function assertDocument(spec: OpenApiDocumentInput): OpenApiDocument {
+  const doc = spec as OpenApiDocument;
+  if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1')) {
+    throw new Error(`createOpenApiApp: expected an OpenAPI 3.1 document, got openapi: ${String(doc.openapi)}`);
+  }
+  if (doc.paths === undefined || typeof doc.paths !== 'object') throw new Error('createOpenApiApp: the spec has no paths');
+  return doc;
+}
+
+/**
+ * Compiles the spec (validators, security, routes) once and returns the app to register handlers on.
+ *
+ * @typeParam Paths - openapi-typescript's `paths` of the same spec.
+ * @typeParam Principal - what the security verifiers resolve to; `req.principal`.
+ */
+export function createOpenApiApp<Paths, Principal = unknown>(options: OpenApiAppOptions<Principal>): OpenApiApp<Paths, Principal> {
+  const spec = assertDocument(options.spec);
+  const logger = options.logger ?? consoleLogger;
+  const responseValidation = options.validateResponses ?? defaultResponseValidation();
+  const settings: PipelineSettings = {
+    errors: options.errors,
+    logger,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    responseValidation,
+    requestId: options.requestId ?? (() => crypto.randomUUID()),
+  };
+  const basePath = options.basePath ?? basePathFromServers(spec.servers);
+  const ctx: CompileContext<Principal> = {
+    spec,
+    requestAjv: createSpecAjv(spec, { useDefaults: true }, logger),
+    responseAjv: responseValidation === 'off' ? undefined : createSpecAjv(spec, { useDefaults: false }, logger),
+    verifiers: options.security ?? {},
+    realm: options.realm ?? spec.info?.title ?? 'api',
+    schemeCache: new Map(),
+  };
+
+  const app = new Hono<OpenApiEnv<Principal>>();
+  const byKey = new Map<string, CompiledOperation>();
+  const byPath = new Map<string, Map<string, CompiledOperation>>();
+  for (const op of listOperations(spec)) {
+    const { aliases } = toRoutePath(basePath, op.path);
+    const compiled = compileOperation(ctx, op, aliases);
+    byKey.set(`${op.method} ${op.path}`, compiled);
+    let methods = byPath.get(op.path);
+    if (methods === undefined) byPath.set(op.path, (methods = new Map()));
+    methods.set(op.method.toUpperCase(), compiled);
+  }
+
+  for (const path of concreteFirst([...byPath.keys()])) {
+    const methods = byPath.get(path) ?? new Map<string, CompiledOperation>();
+    const get = methods.get('GET');
+    // Hono answers HEAD with the GET handler minus the body; say so in Allow.
+    const allow = [...methods.keys(), ...(get !== undefined && !methods.has('HEAD') ? ['HEAD'] : [])];
+    const table = Object.fromEntries(methods) as Record<string, CompiledOperation | undefined>;
+    app.all(toRoutePath(basePath, path).route, (c) => {
+      const method = c.req.method;
+      const op = table[method] ?? (method === 'HEAD' ? get : undefined);
+      if (op !== undefined) return serveOperation(op, c, settings);
+      startRequest(c, settings);
+      return failureResponse(c, { kind: 'methodNotAllowed', method, allow }, settings.errors, logger);
+    });
+  }
+
+  app.notFound((c) => {
+    startRequest(c, settings);
+    return failureResponse(c, { kind: 'notFound', method: c.req.method, path: c.req.path }, settings.errors, logger);
+  });
+  app.onError((err, c) => {
+    // In `throw` mode a response that breaks the spec must fail the caller (the test), not become a 500.
+    if (err instanceof ResponseValidationError) throw err;
+    const requestId = startRequest(c, settings);
+    logger.error({ err, requestId, method: c.req.method, path: c.req.path }, 'unhandled error while serving a request');
+    return failureResponse(c, { kind: 'internal', requestId }, settings.errors, logger);
+  });
+
+  const operations = [...byKey.values()].map((op) => op.info);
+  const api: OpenApiApp<Paths, Principal> = {
+    app,
+    basePath,
+    operations,
+    handle(method, path, handler) {
+      const op = byKey.get(`${method} ${path}`);
+      if (op === undefined) throw new Error(`api.handle: the spec has no operation ${method.toUpperCase()} ${path}`);
+      if (op.handler !== undefined) throw new Error(`api.handle: ${method.toUpperCase()} ${path} already has a handler`);
+      op.handler = handler as CompiledOperation['handler'];
+      return api;
+    },
+    unimplemented() {
+      return [...byKey.values()]
+        .filter((op) => op.handler === undefined)
+        .map(({ info }) => ({ method: info.method, path: info.path, operationId: info.operationId }));
+    },
+  };
+  return api;
+}

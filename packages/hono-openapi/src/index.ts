@@ -1,0 +1,37 @@
+/**
+ * @repo/hono-openapi — a spec-driven Hono runtime: handlers typed from openapi-typescript's
+ * `paths`, request validation compiled once from the bundled spec, errors in each API's own format.
+ */
+export { createOpenApiApp } from './create-openapi-app.ts';
+export type { OpenApiApp, OpenApiAppOptions, OperationRef } from './create-openapi-app.ts';
+export type { ErrorMapper, MappedError, RuntimeFailure, RuntimeFailureKind, SecuritySchemeKind, ValidationLocation } from './failures.ts';
+export { issuesFromAjvErrors, isSensitiveField } from './issues.ts';
+export type { JsonType, ValidationIssue } from './issues.ts';
+export type { RuntimeLogger } from './logger.ts';
+export type { ResponseValidationMode } from './pipeline.ts';
+export { ResponseValidationError } from './response-validation.ts';
+export { apiKey, basic, bearer } from './security.ts';
+export type { BasicCredentials, BasicVerifier, SchemeVerifier, SecurityVerifiers, TaggedVerifier, TokenVerifier } from './security.ts';
+export type {
+  Handler,
+  HandlerRequest,
+  HandlerResponse,
+  NoParameters,
+  OpenApiEnv,
+  OpenApiVariables,
+  OperationAt,
+  OperationInfo,
+  ParametersOf,
+  PathsWithMethod,
+  RequestBodyOf,
+  ResponseHeaders,
+  ResponseHeaderValue,
+} from './types/handler-types.ts';
+export type { HttpMethod, OpenApiDocumentInput } from './types/openapi-document.ts';
+export { camundaErrors, camundaProblem, problemJson, validationDetail } from './mappers/camunda-problem.ts';
+export type { CamundaProblem } from './mappers/camunda-problem.ts';
+export { onezoneErrors } from './mappers/onezone-error.ts';
+export { onezoneError, onezoneErrorCatalog } from './mappers/onezone-catalog.ts';
+export type { OnezoneDetails, OnezoneErrorBody, OnezoneErrorId } from './mappers/onezone-catalog.ts';
+export { findOnezoneRule, onezoneValidationTable } from './mappers/onezone-validation-table.ts';
+export type { OnezoneValidationRule } from './mappers/onezone-validation-table.ts';

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { createOpenApiApp } from './create-openapi-app.ts';
+import { camundaErrors } from './mappers/camunda-problem.ts';
+import { apiKey, basic, bearer } from './security.ts';
+import { basicAuth, fixtureApp, fixtureSpec, problemOf, type FixturePaths, type TestUser } from '../test/fixture-app.ts';
+
+function setup() {
+  const { api } = fixtureApp();
+  const principals: unknown[] = [];
+  api.handle('get', '/users/{userKey}', (req, c) => {
+    principals.push([req.principal, c.get('principal')]);
+    return { status: 200, body: { key: 1, username: req.principal?.name ?? '' } };
+  });
+  api.handle('post', '/tokens', (req) => ({ status: 200, body: { token: `for ${req.principal?.name ?? ''}` } }));
+  api.handle('get', '/health', (req) => ({ status: 200, body: `principal: ${String(req.principal)}` }));
+  return { api, principals };
+}
+
+const get = (path: string, headers: Record<string, string> = {}) => setup().api.app.request(`/api/v1${path}`, { headers });
+
+describe('security', () => {
+  it('passes the basic verifier principal to the handler and context', async () => {
+    const { api, principals } = setup();
+    const res = await api.app.request('/api/v1/users/1', { headers: { authorization: basicAuth() } });
+    expect(res.status).toBe(200);
+    expect(principals).toEqual([[{ name: 'admin', via: 'basic' }, { name: 'admin', via: 'basic' }]]);
+  });
+
+  it('accepts any one of the alternatives: bearer', async () => {
+    const res = await get('/users/1', { authorization: 'Bearer good-token' });
+    expect(await res.json()).toMatchObject({ username: 'token-user' });
+  });
+
+  it('accepts any one of the alternatives: API key header', async () => {
+    const res = await get('/users/1', { 'x-auth-token': 'good-key' });
+    expect(await res.json()).toMatchObject({ username: 'key-user' });
+  });
+
+  it('answers 401 with every challenge when no credentials are sent', async () => {
+    const res = await get('/users/1');
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toBe('Basic realm="Fixture API", charset="UTF-8", Bearer realm="Fixture API"');
+    expect(await problemOf(res)).toMatchObject({ status: 401, detail: 'The request lacks valid authentication credentials.' });
+  });
+
+  it('answers 401 for a wrong password, and marks a rejected bearer token per RFC 6750', async () => {
+    expect((await get('/users/1', { authorization: basicAuth('admin', 'wrong') })).status).toBe(401);
+    const res = await get('/users/1', { authorization: 'Bearer bad-token' });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toContain('Bearer realm="Fixture API", error="invalid_token"');
+  });
+
+  it('tells the mapper which scheme rejected the credentials', async () => {
+    const failures: unknown[] = [];
+    const api = createOpenApiApp<FixturePaths, TestUser>({
+      spec: fixtureSpec,
+      errors: (failure, c) => {
+        failures.push(failure);
+        return camundaErrors(failure, c);
+      },
+      security: { basicAuth: basic(() => null), bearerAuth: bearer(() => null), apiKeyAuth: () => null },
+    });
+    await api.app.request('/api/v1/users/1', { headers: { authorization: basicAuth() } });
+    await api.app.request('/api/v1/users/1');
+    expect(failures).toEqual([
+      expect.objectContaining({ kind: 'unauthorized', reason: 'invalidCredentials', rejected: { scheme: 'basicAuth', kind: 'basic' } }),
+      expect.objectContaining({ kind: 'unauthorized', reason: 'missingCredentials', schemes: ['basicAuth', 'bearerAuth', 'apiKeyAuth'] }),
+    ]);
+  });
+
+  it('applies operation-level security over the global one', async () => {
+    // createToken accepts basic only.
+    const { api } = setup();
+    const res = await api.app.request('/api/v1/tokens', { method: 'POST', headers: { authorization: 'Bearer good-token' } });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toBe('Basic realm="Fixture API", charset="UTF-8"');
+  });
+
+  it('lets anyone call an operation with `security: []`', async () => {
+    const res = await get('/health');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('principal: undefined');
+  });
+
+  it('authenticates before validating, so anonymous callers learn nothing about input rules', async () => {
+    expect((await get('/users/not-a-number')).status).toBe(401);
+  });
+
+  it('fails at start-up when a scheme has no verifier', () => {
+    expect(() =>
+      createOpenApiApp<FixturePaths>({ spec: fixtureSpec, errors: camundaErrors, security: { basicAuth: basic(() => ({})) } }),
+    ).toThrow(/no verifier for security scheme "bearerAuth"/);
+  });
+
+  it('fails at start-up when a tagged verifier does not match the scheme', () => {
+    expect(() =>
+      createOpenApiApp<FixturePaths>({
+        spec: fixtureSpec,
+        errors: camundaErrors,
+        security: { basicAuth: bearer(() => ({})), bearerAuth: bearer(() => ({})), apiKeyAuth: bearer(() => ({})) },
+      }),
+    ).toThrow(/"basicAuth" is basic in the spec, but its verifier is for bearer/);
+  });
+
+  it('turns a verifier that throws into a 500', async () => {
+    const api = createOpenApiApp<FixturePaths>({
+      spec: fixtureSpec,
+      errors: camundaErrors,
+      logger: { warn: () => {}, error: () => {} },
+      security: {
+        basicAuth: basic(() => {
+          throw new Error('database down');
+        }),
+        bearerAuth: bearer(() => null),
+        apiKeyAuth: apiKey(() => null),
+      },
+    });
+    const res = await api.app.request('/api/v1/users/1', { headers: { authorization: basicAuth() } });
+    expect(res.status).toBe(500);
+  });
+});
