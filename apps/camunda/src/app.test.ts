@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SqlUserStore } from './stores/sql-user-store.ts';
+import { ADMIN, createHarness, expectProblem, type Harness } from './test-support/harness.ts';
+
+let h: Harness;
+const tempDirs: string[] = [];
+afterEach(async () => {
+  h.assertNoSecretsLeaked();
+  await h.close();
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const get = (path: string, init: RequestInit = {}) => h.send(new Request(`http://localhost${path}`, init));
+
+describe('createApp', () => {
+  it('has a handler for every operation of the spec', async () => {
+    h = await createHarness();
+    expect(h.api.unimplemented()).toEqual([]);
+    expect(h.api.operations.map((op) => op.operationId).sort()).toEqual(['createUser', 'deleteUser', 'searchUsers']);
+  });
+
+  it('answers GET /health outside the API base path', async () => {
+    h = await createHarness();
+    const response = await get('/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('reports 503 on /health when the database does not answer', async () => {
+    h = await createHarness({ failing: ['ping'] });
+    expect((await get('/health')).status).toBe(503);
+  });
+
+  it('serves the offline reference at /docs', async () => {
+    h = await createHarness({ deps: { docsHtml: '<!doctype html><title>Camunda</title>' } });
+    const response = await get('/docs');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toContain('<title>Camunda</title>');
+  });
+
+  it('answers /docs with a 404 problem naming `npm run docs` when the reference was not built', async () => {
+    h = await createHarness();
+    const problem = await expectProblem(await get('/docs'), 404, { path: '/docs' });
+    expect(problem.detail).toContain('npm run docs');
+  });
+
+  it('answers unknown routes with a 404 problem, inside and outside /v2', async () => {
+    h = await createHarness();
+    await expectProblem(await get('/v2/nothing'), 404, { title: 'NOT_FOUND', path: '/v2/nothing' });
+    await expectProblem(await get('/'), 404, { title: 'NOT_FOUND', path: '/' });
+  });
+
+  it('answers a wrong method with a 405 problem and Allow', async () => {
+    h = await createHarness();
+    const response = await get('/v2/users', { headers: { authorization: basicAdmin() } });
+    await expectProblem(response, 405, { title: 'METHOD_NOT_ALLOWED', path: '/v2/users' });
+    expect(response.headers.get('allow')).toBe('POST');
+  });
+
+  it('gives every response a request id, and logs it with method, path and status', async () => {
+    h = await createHarness();
+    const response = await get('/health');
+    const requestId = response.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[\w-]{8,}$/);
+    expect(h.log.lines).toContainEqual(expect.objectContaining({ requestId, method: 'GET', path: '/health', status: 200 }));
+  });
+
+  it('never logs the Authorization header or a password', async () => {
+    h = await createHarness();
+    await h.admin().POST('/users', { body: { username: 'logged', password: 'never-in-logs-Passw0rd' } });
+    await h.client('logged', 'never-in-logs-Passw0rd').POST('/users/search', { body: {} });
+    const text = h.log.text();
+    expect(text).not.toContain('never-in-logs-Passw0rd');
+    expect(text).not.toContain(ADMIN.password);
+    expect(text).not.toContain(Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64'));
+  });
+
+  describe('CORS', () => {
+    it('allows any localhost origin by default, with the headers a browser client needs', async () => {
+      h = await createHarness();
+      const response = await get('/v2/users', {
+        method: 'OPTIONS',
+        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+      expect(response.headers.get('access-control-allow-headers')?.toLowerCase()).toBe('authorization,content-type,prefer');
+      const actual = await get('/health', { headers: { origin: 'http://127.0.0.1:3000' } });
+      expect(actual.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000');
+      expect(actual.headers.get('access-control-expose-headers')).toContain('Location');
+    });
+
+    it('refuses other origins by default', async () => {
+      h = await createHarness();
+      const response = await get('/health', { headers: { origin: 'https://evil.example' } });
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it('allows exactly the configured origins', async () => {
+      h = await createHarness({ deps: { corsOrigins: ['https://app.example'] } });
+      expect((await get('/health', { headers: { origin: 'https://app.example' } })).headers.get('access-control-allow-origin')).toBe(
+        'https://app.example',
+      );
+      expect((await get('/health', { headers: { origin: 'http://localhost:5173' } })).headers.get('access-control-allow-origin')).toBeNull();
+    });
+  });
+
+  it('keeps users across a restart on the same SQLite file', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'camunda-restart-'));
+    tempDirs.push(dataDir);
+    h = await createHarness({ store: await SqlUserStore.open({ dataDir, fileName: 'camunda.sqlite' }) });
+    const userKey = await h.createUser('durable', 'durable-Passw0rd', { name: 'Du Rable' });
+    await h.close();
+
+    h = await createHarness({ store: await SqlUserStore.open({ dataDir, fileName: 'camunda.sqlite' }), withAdmin: false });
+    const { data } = await h.admin().POST('/users/search', { body: { filter: { username: 'durable' } } });
+    expect(data).toEqual({ items: [{ key: userKey, username: 'durable', name: 'Du Rable' }], page: { totalItems: 1 } });
+    // The stored hash still verifies: the user can authenticate after the restart.
+    const { response } = await h.client('durable', 'durable-Passw0rd').POST('/users/search', { body: {} });
+    expect(response.status).toBe(403);
+  });
+});
+
+function basicAdmin(): string {
+  return `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')}`;
+}

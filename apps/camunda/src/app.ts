@@ -1,0 +1,92 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { basic, createOpenApiApp, ResponseValidationError, type ResponseValidationMode } from '@repo/hono-openapi';
+import { createHealthApp, requestLogger, type Logger, type PasswordHasher } from '@repo/server-kit';
+import { camundaSpec, type paths } from '@repo/specs/camunda';
+import { camundaErrors, failureResponse, problemResponse } from './errors.ts';
+import { createUser } from './routes/users/create-user.ts';
+import { deleteUser } from './routes/users/delete-user.ts';
+import { searchUsers } from './routes/users/search-users.ts';
+import { Authenticator } from './services/authenticator.ts';
+import type { Principal } from './services/principal.ts';
+import { UserService } from './services/user-service.ts';
+import type { UserStore } from './stores/user-store.ts';
+
+/** What the app is made of; index.ts builds it from the config, tests from fakes and temp stores. */
+export interface AppDeps {
+  store: UserStore;
+  hasher: PasswordHasher;
+  logger: Logger;
+  /** `off` in production, `warn` in development, `throw` in tests. */
+  responseValidation: ResponseValidationMode;
+  /** Allowed CORS origins; `*` for any; undefined for any localhost origin. */
+  corsOrigins?: readonly string[] | '*' | undefined;
+  /** How long a verified credential is remembered, in seconds (0: verify every request). */
+  authCacheSeconds: number;
+  /** Larger request bodies get 413. */
+  bodyLimitBytes: number;
+  /** The offline HTML reference served at /docs; undefined when it was not built. */
+  docsHtml?: string | undefined;
+}
+
+/** The Camunda app: CORS, request ids and logging, /health, /docs, and the API under /v2. */
+export function createApp(deps: AppDeps) {
+  const { store, hasher, logger } = deps;
+  const authenticator = new Authenticator(store, hasher, { cacheTtlMs: deps.authCacheSeconds * 1000 });
+  const users = new UserService(store, hasher);
+
+  const api = createOpenApiApp<paths, Principal>({
+    spec: camundaSpec,
+    errors: camundaErrors,
+    security: { basicAuth: basic(({ username, password }) => authenticator.authenticate(username, password)) },
+    validateResponses: deps.responseValidation,
+    bodyLimit: deps.bodyLimitBytes,
+    logger,
+    realm: 'camunda',
+  });
+  api
+    .handle('post', '/users', createUser(users))
+    .handle('post', '/users/search', searchUsers(users))
+    .handle('delete', '/users/{userKey}', deleteUser(users));
+
+  const app = new Hono();
+  app.use(
+    cors({
+      origin: corsOrigin(deps.corsOrigins),
+      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['authorization', 'content-type', 'prefer'],
+      exposeHeaders: ['Location', 'X-Request-Id', 'WWW-Authenticate'],
+      maxAge: 600,
+    }),
+  );
+  // The runtime reuses this id, so the response header, the request log line and a 500's detail agree.
+  app.use(requestId());
+  app.use(requestLogger(logger));
+  app.route('/', createHealthApp({ ping: () => store.ping(), logger }));
+  app.get('/docs', (c) => {
+    if (deps.docsHtml === undefined) {
+      return problemResponse(c, 'NOT_FOUND', 'The API reference was not built: run `npm run docs` in specs/, then rebuild.');
+    }
+    return c.html(deps.docsHtml);
+  });
+  app.route('/', api.app);
+  app.notFound((c) => failureResponse(c, { kind: 'notFound', method: c.req.method, path: c.req.path }));
+  app.onError((err, c) => {
+    // In `throw` mode a response off the spec must fail the caller (the test), not become a 500.
+    if (err instanceof ResponseValidationError) throw err;
+    const id = c.get('requestId');
+    logger.error({ err, requestId: id, method: c.req.method, path: c.req.path }, 'unhandled error while serving a request');
+    return failureResponse(c, { kind: 'internal', requestId: id });
+  });
+  return { app, api };
+}
+
+const LOCALHOST_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
+
+function corsOrigin(origins: AppDeps['corsOrigins']): string | ((origin: string) => string | null) {
+  if (origins === '*') return '*';
+  if (origins === undefined) return (origin) => (LOCALHOST_ORIGIN.test(origin) ? origin : null);
+  const allowed = new Set(origins);
+  return (origin) => (allowed.has(origin) ? origin : null);
+}

@@ -1,0 +1,78 @@
+import type { PasswordHasher } from '@repo/server-kit';
+import {
+  UsernameTakenError,
+  type UserSearchQuery,
+  type UserSearchResult,
+  type UserSortField,
+  type UserStore,
+} from '../stores/user-store.ts';
+import { mayManageUsers, type Principal } from './principal.ts';
+
+/** A success, or the domain reason for a refusal; unexpected failures are thrown instead. */
+export type Outcome<T, Reason extends string> = { ok: true; value: T } | { ok: false; reason: Reason };
+
+export interface NewUserInput {
+  username: string;
+  password: string;
+  name?: string | undefined;
+  email?: string | undefined;
+}
+
+export interface SearchUsersInput {
+  filter?: { username?: string | undefined; name?: string | undefined; email?: string | undefined } | undefined;
+  page?: { from?: number | undefined; limit?: number | undefined } | undefined;
+  sort?: readonly { field: UserSortField; order?: 'asc' | 'desc' | undefined }[] | undefined;
+}
+
+/** Page size when a search names none, and the largest one allowed (the spec's `page.limit`). */
+export const DEFAULT_PAGE_LIMIT = 100;
+export const MAX_PAGE_LIMIT = 1000;
+
+/** Camunda's user rules: who may do what, hashing before storing, search defaults. No HTTP here. */
+export class UserService {
+  readonly #store: UserStore;
+  readonly #hasher: PasswordHasher;
+
+  constructor(store: UserStore, hasher: PasswordHasher) {
+    this.#store = store;
+    this.#hasher = hasher;
+  }
+
+  /** Creates a user without permissions. The password is hashed here and never leaves as given. */
+  async create(actor: Principal, input: NewUserInput): Promise<Outcome<{ key: number }, 'forbidden' | 'usernameTaken'>> {
+    // Refuse before hashing: a forbidden caller must not get to spend the server's argon2 time.
+    if (!mayManageUsers(actor, 'CREATE')) return { ok: false, reason: 'forbidden' };
+    const passwordHash = await this.#hasher.hash(input.password);
+    try {
+      const value = await this.#store.create({
+        username: input.username,
+        name: input.name ?? '',
+        email: input.email ?? '',
+        passwordHash,
+        permissions: [],
+      });
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof UsernameTakenError) return { ok: false, reason: 'usernameTaken' };
+      throw error;
+    }
+  }
+
+  /** One page of the users matching the filter, in the requested order, then by key. */
+  async search(actor: Principal, input: SearchUsersInput = {}): Promise<Outcome<UserSearchResult, 'forbidden'>> {
+    if (!mayManageUsers(actor, 'READ')) return { ok: false, reason: 'forbidden' };
+    const query: UserSearchQuery = {
+      filter: input.filter ?? {},
+      from: input.page?.from ?? 0,
+      limit: Math.min(input.page?.limit ?? DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT),
+      sort: (input.sort ?? []).map(({ field, order }) => ({ field, order: order ?? 'asc' })),
+    };
+    return { ok: true, value: await this.#store.search(query) };
+  }
+
+  /** Deletes a user by key; `notFound` when no user has it. */
+  async delete(actor: Principal, key: number): Promise<Outcome<undefined, 'forbidden' | 'notFound'>> {
+    if (!mayManageUsers(actor, 'DELETE')) return { ok: false, reason: 'forbidden' };
+    return (await this.#store.deleteByKey(key)) ? { ok: true, value: undefined } : { ok: false, reason: 'notFound' };
+  }
+}
