@@ -78,6 +78,11 @@ function defaultResponseValidation(): ResponseValidationMode {
   return env === 'production' ? 'off' : env === 'test' ? 'throw' : 'warn';
 }
 
+/** Header values must be ISO-8859-1; titles like "Camunda 8 REST API — users" are not. */
+function asciiRealm(realm: string): string {
+  return realm.replace(/[^\x20-\x7e]/g, '-');
+}
+
 function assertDocument(spec: OpenApiDocumentInput): OpenApiDocument {
   const doc = spec as OpenApiDocument;
   if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.1')) {
@@ -110,7 +115,7 @@ export function createOpenApiApp<Paths, Principal = unknown>(options: OpenApiApp
     requestAjv: createSpecAjv(spec, { useDefaults: true }, logger),
     responseAjv: responseValidation === 'off' ? undefined : createSpecAjv(spec, { useDefaults: false }, logger),
     verifiers: options.security ?? {},
-    realm: options.realm ?? spec.info?.title ?? 'api',
+    realm: asciiRealm(options.realm ?? spec.info?.title ?? 'api'),
     schemeCache: new Map(),
   };
 

@@ -42,7 +42,7 @@ describe('routing of requests', () => {
     const res = await api.app.request('/api/v1/nope', { headers: authJson });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
-    expect(await problemOf(res)).toMatchObject({ status: 404, title: 'NOT_FOUND', instance: '/api/v1/nope' });
+    expect(await problemOf(res)).toMatchObject({ status: 404, title: 'NOT_FOUND', instance: 'http://localhost/api/v1/nope' });
   });
 
   it('answers a path outside the base path with 404', async () => {

@@ -2,6 +2,8 @@
  * Camunda's error format: RFC 9457 problem details (`application/problem+json`) with `type`,
  * `title`, `status`, `detail` naming the offending field, and `instance` (the request path).
  * Titles follow the upstream server: `INVALID_ARGUMENT` for validation, HTTP reason phrases else.
+ * `instance` is the absolute request URL without its query, as in the spec's examples (the spec
+ * declares it `format: uri`, which a bare path would not satisfy).
  */
 import type { Context } from 'hono';
 import type { ErrorMapper, MappedError, RuntimeFailure } from '../failures.ts';
@@ -19,12 +21,18 @@ export interface CamundaProblem {
 /** The media type of every Camunda error. */
 export const problemJson = 'application/problem+json';
 
+function requestUrl(c: Context): string {
+  const url = c.req.url;
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
 /** Builds a problem response; also for handlers that answer 403/404/409 themselves. */
 export function camundaProblem(c: Context, status: number, title: string, detail: string): MappedError & { body: CamundaProblem } {
   return {
     status,
     contentType: problemJson,
-    body: { type: 'about:blank', title, status, detail, instance: c.req.path },
+    body: { type: 'about:blank', title, status, detail, instance: requestUrl(c) },
   };
 }
 

@@ -4,13 +4,13 @@
  * "runtime" have no upstream counterpart documented and are this project's choice.
  */
 
-/** Details an error id carries. */
-export interface OnezoneDetails {
+/** Details an error id carries. A type literal, not an interface: it must fit the spec's open `details` object. */
+export type OnezoneDetails = {
   readonly key?: string;
   /** Why authentication failed: itself an error (`{ id: 'badBasicCredentials', description }`). */
   readonly authError?: { readonly id: string; readonly description: string };
   readonly reference?: string;
-}
+};
 
 interface CatalogEntry {
   readonly status: number;
@@ -70,9 +70,9 @@ export const onezoneErrorCatalog = {
 export type OnezoneErrorId = keyof typeof onezoneErrorCatalog;
 
 /** The Onezone `Error` body. */
-export interface OnezoneErrorBody {
+export type OnezoneErrorBody = {
   readonly error: { readonly id: OnezoneErrorId; readonly description: string; readonly details?: OnezoneDetails };
-}
+};
 
 /** Builds status and body of an Onezone error; also for handlers (`forbidden`, `badValueIdentifierOccupied`). */
 export function onezoneError(id: OnezoneErrorId, details?: OnezoneDetails): { status: number; body: OnezoneErrorBody } {

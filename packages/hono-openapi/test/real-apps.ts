@@ -1,0 +1,56 @@
+/**
+ * Both real APIs wired with their reference mappers and a basic verifier
+ * (`admin:admin-password`), for tests that run the runtime against the real specs.
+ */
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { camundaSpec, type paths as CamundaPaths } from '@repo/specs/camunda';
+import { onezoneSpec, type paths as OnezonePaths } from '@repo/specs/onezone';
+import { createOpenApiApp, type ResponseValidationMode } from '../src/index.ts';
+import { camundaErrors } from '../src/mappers/camunda-problem.ts';
+import { onezoneErrors } from '../src/mappers/onezone-error.ts';
+import { basic } from '../src/security.ts';
+import { captureLogger } from './fixture-app.ts';
+
+export interface Admin {
+  readonly username: string;
+  readonly privileges: readonly string[];
+}
+
+const verify = basic<Admin>(({ username, password }) =>
+  username === 'admin' && password === 'admin-password' ? { username, privileges: ['oz_users_create'] } : null,
+);
+
+export function camundaApp(validateResponses: ResponseValidationMode = 'throw') {
+  const logger = captureLogger();
+  const api = createOpenApiApp<CamundaPaths, Admin>({
+    spec: camundaSpec,
+    errors: camundaErrors,
+    security: { basicAuth: verify },
+    validateResponses,
+    logger,
+  });
+  return { api, logger };
+}
+
+export function onezoneApp(validateResponses: ResponseValidationMode = 'throw') {
+  const logger = captureLogger();
+  const api = createOpenApiApp<OnezonePaths, Admin>({
+    spec: onezoneSpec,
+    errors: onezoneErrors,
+    security: { basicAuth: verify },
+    validateResponses,
+    logger,
+  });
+  return { api, logger };
+}
+
+/** A validator for a component schema of a real spec, to check that error bodies match the contract. */
+export function componentValidator(spec: Readonly<Record<string, unknown>>, schema: string) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema(spec, 'spec.json', undefined, false);
+  return ajv.compile({ $ref: `spec.json#/components/schemas/${schema}` });
+}
+
+export { camundaSpec, onezoneSpec };

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { authJson } from './fixture-app.ts';
+import { camundaApp, onezoneApp } from './real-apps.ts';
+
+describe('the real specs', () => {
+  it('compile, with every operation routed under its server path', () => {
+    expect(camundaApp().api.basePath).toBe('/v2');
+    expect(onezoneApp().api.basePath).toBe('/api/v3/onezone');
+    expect(camundaApp().api.unimplemented().map((op) => op.operationId)).toEqual(['createUser', 'searchUsers', 'deleteUser']);
+    expect(onezoneApp().api.unimplemented().map((op) => op.operationId)).toEqual([
+      'list_users',
+      'create_user',
+      'get_user',
+      'remove_user',
+      'get_current_user',
+    ]);
+  });
+
+  it('applies searchUsers defaults and checks its answer against the spec', async () => {
+    const { api } = camundaApp();
+    let page: unknown;
+    api.handle('post', '/users/search', (req) => {
+      page = req.body?.page;
+      return { status: 200, body: { items: [{ key: 1, username: 'demo' }], page: { totalItems: 1 } } };
+    });
+    const res = await api.app.request('/v2/users/search', { method: 'POST', headers: authJson, body: '{"page":{}}' });
+    expect(res.status).toBe(200);
+    expect(page).toEqual({ from: 0, limit: 100 });
+  });
+
+  it('names the nested field of a bad search', async () => {
+    const { api } = camundaApp();
+    api.handle('post', '/users/search', () => ({ status: 200, body: { items: [], page: { totalItems: 0 } } }));
+    const res = await api.app.request('/v2/users/search', { method: 'POST', headers: authJson, body: '{"sort":[{"field":"password"}]}' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ detail: expect.stringContaining("'sort.0.field'") });
+  });
+
+  it('checks a Camunda userKey path parameter as an int64 integer', async () => {
+    const { api } = camundaApp();
+    const keys: unknown[] = [];
+    api.handle('delete', '/users/{userKey}', (req) => {
+      keys.push(req.params.userKey);
+      return { status: 204 };
+    });
+    expect((await api.app.request('/v2/users/2251799813685249', { method: 'DELETE', headers: authJson })).status).toBe(204);
+    expect((await api.app.request('/v2/users/abc', { method: 'DELETE', headers: authJson })).status).toBe(400);
+    expect(keys).toEqual([2251799813685249]);
+  });
+
+  it('catches a Onezone answer that breaks UserProtectedInfo', async () => {
+    const { api, logger } = onezoneApp('warn');
+    api.handle('get', '/user', () => ({ status: 200, body: { userId: 'u1' } }) as never);
+    expect((await api.app.request('/api/v3/onezone/user', { headers: authJson })).status).toBe(200);
+    expect(logger.lines[0]?.obj['violations']).toContain("body /fullName must have required property 'fullName'");
+  });
+});
