@@ -1,0 +1,76 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { basic, createOpenApiApp, ResponseValidationError, type OpenApiApp } from '@repo/hono-openapi';
+import { createHealthApp, requestLogger, type Logger, type PasswordHasher } from '@repo/server-kit';
+import { onezoneSpec, type paths } from '@repo/specs/onezone';
+import type { Config } from './config.ts';
+import { docsHandler } from './docs.ts';
+import { onezoneError, onezoneErrors } from './errors.ts';
+import { registerRoutes } from './routes/register-routes.ts';
+import { Authenticator } from './services/authenticator.ts';
+import type { Principal } from './services/principal.ts';
+import { UserService } from './services/user-service.ts';
+import type { UserStore } from './stores/user-store.ts';
+
+/** What {@link createApp} needs; index.ts builds it from the config, tests build their own. */
+export interface AppDeps {
+  store: UserStore;
+  hasher: PasswordHasher;
+  logger: Logger;
+  config: Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'responseValidation' | 'authCacheSeconds' | 'bodyLimitBytes'>;
+  /** The offline HTML reference served at `/docs`; undefined or missing: 404 with a hint. */
+  docsFile?: string | undefined;
+}
+
+/** The `WWW-Authenticate` realm: `Basic realm="onezone"`. */
+export const REALM = 'onezone';
+
+const LOCALHOST_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
+
+/** The Onezone server: health and docs at the root, the API under `/api/v3/onezone`. */
+export function createApp(deps: AppDeps): { app: Hono; api: OpenApiApp<paths, Principal> } {
+  const { store, hasher, logger, config } = deps;
+  const authenticator = new Authenticator(store, hasher, { cacheTtlMs: config.authCacheSeconds * 1000 });
+  const api = createOpenApiApp<paths, Principal>({
+    spec: onezoneSpec,
+    errors: onezoneErrors,
+    security: { basicAuth: basic(({ username, password }) => authenticator.authenticate(username, password)) },
+    validateResponses: config.responseValidation,
+    bodyLimit: config.bodyLimitBytes,
+    logger,
+    realm: REALM,
+  });
+  registerRoutes(api, { users: new UserService(store, hasher), publicBaseUrl: config.publicBaseUrl, basePath: api.basePath });
+
+  const app = new Hono();
+  app.use(requestId());
+  app.use(requestLogger(logger));
+  app.use(
+    cors({
+      origin: (origin) => {
+        const allowed = config.corsOrigins;
+        if (allowed === '*') return '*';
+        if (allowed === undefined) return LOCALHOST_ORIGIN.test(origin) ? origin : null;
+        return allowed.includes(origin) ? origin : null;
+      },
+      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Prefer', 'X-Request-Id'],
+      exposeHeaders: ['Location', 'X-Request-Id', 'WWW-Authenticate'],
+      maxAge: 600,
+    }),
+  );
+  app.route('/', createHealthApp({ ping: () => store.ping(), logger }));
+  app.get('/docs', docsHandler(deps.docsFile));
+  app.route('/', api.app);
+  // Outside the API's paths the runtime is not involved; answer in the same format anyway.
+  app.notFound((c) => c.json(onezoneError('notFound').body, 404));
+  app.onError((err, c) => {
+    // RESPONSE_VALIDATION=throw: a response off the spec must fail the caller (a test), not become a 500.
+    if (err instanceof ResponseValidationError) throw err;
+    const reference = c.get('requestId');
+    logger.error({ err, requestId: reference, method: c.req.method, path: c.req.path }, 'unhandled error while serving a request');
+    return c.json(onezoneError('internalServerError', { reference }).body, 500);
+  });
+  return { app, api };
+}

@@ -1,0 +1,17 @@
+// spec: specs/onezone/paths/users.yaml (post)
+import type { Handler } from '@repo/hono-openapi';
+import type { operations } from '@repo/specs/onezone';
+import { onezoneError } from '../../errors.ts';
+import type { Principal } from '../../services/principal.ts';
+import type { RouteDeps } from '../register-routes.ts';
+
+/** `create_user`: 201 with the new user's absolute URI in `Location`, no body. */
+export function createUser({ users, publicBaseUrl, basePath }: RouteDeps): Handler<operations['create_user'], Principal> {
+  return async (req, c) => {
+    const { username, fullName, password } = req.body;
+    const created = await users.create({ username, fullName, password });
+    if (!created.ok) return onezoneError('badValueIdentifierOccupied', { key: 'username' });
+    const root = publicBaseUrl ?? new URL(c.req.url).origin;
+    return { status: 201, headers: { Location: `${root}${basePath}/users/${encodeURIComponent(created.value.id)}` } };
+  };
+}

@@ -1,0 +1,14 @@
+// spec: specs/onezone/paths/user.yaml (get)
+import type { Handler } from '@repo/hono-openapi';
+import type { operations } from '@repo/specs/onezone';
+import type { Principal } from '../../services/principal.ts';
+import { userProtectedInfo } from './user-protected-info.ts';
+
+/** `get_current_user`: the caller's own protected information; needs no privilege. */
+export function getCurrentUser(): Handler<operations['get_current_user'], Principal> {
+  return (req) => {
+    // requirePrivileges has checked that there is a principal.
+    const principal = req.principal as Principal;
+    return { status: 200, body: userProtectedInfo(principal.user) };
+  };
+}

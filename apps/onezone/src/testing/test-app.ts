@@ -1,0 +1,79 @@
+/** Builds the app for handler tests: in-memory SQLite, cheap argon2id, a captured log, typed clients. */
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import { Argon2idPasswordHasher, type PasswordHasher } from '@repo/server-kit';
+import { captureLogger } from '@repo/server-kit/testing';
+import type { paths } from '@repo/specs/onezone';
+import { createApp, type AppDeps } from '../app.ts';
+import { bootstrapAdmin } from '../services/bootstrap-admin.ts';
+import { SqlUserStore } from '../stores/sql-user-store.ts';
+import type { UserStore } from '../stores/user-store.ts';
+import { responseViolations } from './spec-check.ts';
+
+/** argon2id at a fraction of the OWASP cost: handler tests check behaviour, not hashing strength. */
+export const CHEAP_ARGON2 = { memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
+
+export const ADMIN = { username: 'admin', password: 'admin-password-1' } as const;
+export const BASE_URL = 'http://localhost/api/v3/onezone';
+
+export function basicAuth(username: string, password: string): string {
+  return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+}
+
+/** Fails the request (and so the test) when a response breaks the spec. */
+const specConformance: Middleware = {
+  async onResponse({ request, response, schemaPath }) {
+    const text = await response.clone().text();
+    const violations = responseViolations(request.method, schemaPath, response.status, response.headers, text);
+    if (violations.length > 0) throw new Error(`${request.method} ${schemaPath} → ${response.status} breaks the spec: ${violations.join('; ')}`);
+    return undefined;
+  },
+};
+
+export interface TestAppOptions {
+  /** Default: a fresh in-memory SQLite store. */
+  store?: UserStore;
+  hasher?: PasswordHasher;
+  config?: Partial<AppDeps['config']>;
+  docsFile?: string;
+}
+
+/** A test app with the admin bootstrapped, and clients that talk to it without a port. */
+export async function createTestApp(options: TestAppOptions = {}) {
+  const store = options.store ?? (await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' }));
+  const hasher = options.hasher ?? new Argon2idPasswordHasher(CHEAP_ARGON2);
+  const log = captureLogger('debug');
+  await bootstrapAdmin(store, hasher, ADMIN);
+  const { app, api } = createApp({
+    store,
+    hasher,
+    logger: log.logger,
+    config: {
+      corsOrigins: undefined,
+      publicBaseUrl: undefined,
+      responseValidation: 'throw',
+      authCacheSeconds: 300,
+      bodyLimitBytes: 65_536,
+      ...options.config,
+    },
+    docsFile: options.docsFile,
+  });
+  /** A typed client; `credentials` null sends no Authorization header. */
+  const client = (credentials: { username: string; password: string } | null): Client<paths> => {
+    const c = createClient<paths>({
+      baseUrl: BASE_URL,
+      fetch: async (request) => app.request(request),
+      headers: credentials === null ? {} : { Authorization: basicAuth(credentials.username, credentials.password) },
+    });
+    c.use(specConformance);
+    return c;
+  };
+  /** Creates a user through the API as the admin; returns its id. */
+  const createUser = async (body: paths['/users']['post']['requestBody']['content']['application/json']): Promise<string> => {
+    const { response } = await client(ADMIN).POST('/users', { body });
+    if (response.status !== 201) throw new Error(`create_user answered ${response.status}`);
+    return (response.headers.get('location') ?? '').split('/').pop() ?? '';
+  };
+  return { app, api, store, hasher, log, client, admin: client(ADMIN), anonymous: client(null), createUser, close: () => store.close() };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
