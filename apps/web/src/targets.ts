@@ -1,0 +1,33 @@
+/** The two APIs the page talks to. */
+export type Api = 'camunda' | 'onezone';
+/** Where requests go: the Prism mock (`npm run mock`) or a real server (`npm run dev`). */
+export type Target = 'mock' | 'server';
+
+/**
+ * Default base URLs. The mocks serve the same base paths as the real servers, so a client only
+ * ever changes its `baseUrl` to switch between them. The mocks listen on IPv4 loopback only
+ * (`MOCK_HOST`), hence 127.0.0.1.
+ */
+const defaults: Record<Api, Record<Target, string>> = {
+  camunda: {
+    mock: import.meta.env.VITE_CAMUNDA_MOCK_URL ?? 'http://127.0.0.1:4010/v2',
+    server: import.meta.env.VITE_CAMUNDA_SERVER_URL ?? 'http://localhost:8080/v2',
+  },
+  onezone: {
+    mock: import.meta.env.VITE_ONEZONE_MOCK_URL ?? 'http://127.0.0.1:4011/api/v3/onezone',
+    server: import.meta.env.VITE_ONEZONE_SERVER_URL ?? 'http://localhost:8081/api/v3/onezone',
+  },
+};
+
+/** The query parameter that overrides one base URL, e.g. `?camundaMock=http://localhost:5010/v2`. */
+export function queryParam(api: Api, target: Target): string {
+  return `${api}${target === 'mock' ? 'Mock' : 'Server'}`;
+}
+
+/**
+ * The base URL for one API and target. Precedence: the page's query string (handy for tests and
+ * for sharing a link), then `VITE_*` variables at build time, then the local defaults.
+ */
+export function baseUrlFor(api: Api, target: Target, search = globalThis.location?.search ?? ''): string {
+  return new URLSearchParams(search).get(queryParam(api, target)) ?? defaults[api][target];
+}
