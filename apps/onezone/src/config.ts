@@ -68,10 +68,19 @@ export function loadConfig(env: Env = process.env): Config {
     nodeEnv,
     responseValidation: readEnum(env, 'RESPONSE_VALIDATION', RESPONSE_VALIDATION_MODES, defaultValidation),
     corsOrigins: parseOrigins(readOptionalString(env, 'CORS_ORIGINS')),
-    publicBaseUrl: readUrl(env, 'PUBLIC_BASE_URL', ['http:', 'https:']),
+    publicBaseUrl: readPublicBaseUrl(env),
     authCacheSeconds: readInt(env, 'ONEZONE_AUTH_CACHE_SECONDS', 300, { min: 0, max: 86_400 }),
     bodyLimitBytes: readInt(env, 'ONEZONE_BODY_LIMIT_BYTES', 65_536, { min: 1024, max: 16 * 1024 * 1024 }),
   };
+}
+
+/** An http(s) URL without query or fragment: `Location` is built by appending the API path to it. */
+function readPublicBaseUrl(env: Env): string | undefined {
+  const url = readUrl(env, 'PUBLIC_BASE_URL', ['http:', 'https:']);
+  if (url !== undefined && (url.includes('?') || url.includes('#'))) {
+    throw new ConfigError('PUBLIC_BASE_URL must not have a query or fragment (e.g. https://onezone.example.com)');
+  }
+  return url;
 }
 
 function parseOrigins(raw: string | undefined): Config['corsOrigins'] {

@@ -77,3 +77,9 @@ export function responseViolations(method: string, specPath: string | undefined,
   if (!validate(body)) violations.push(...(validate.errors ?? []).map((e) => `body${e.instancePath} ${e.message ?? e.keyword}`));
   return violations;
 }
+
+/** The spec's violations by an `Error` body; empty when it conforms. */
+export function errorBodyViolations(body: unknown): string[] {
+  const validate = validatorAt(pointer('components', 'schemas', 'Error'));
+  return validate(body) ? [] : (validate.errors ?? []).map((e) => `body${e.instancePath} ${e.message ?? e.keyword}`);
+}

@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqlUserStore } from './stores/sql-user-store.ts';
+import { breakableStore } from './testing/failing-store.ts';
+import { responseViolations } from './testing/spec-check.ts';
+import { ADMIN, BASE_URL, basicAuth, createTestApp, type TestApp } from './testing/test-app.ts';
+
+const asAdmin = { Authorization: basicAuth(ADMIN.username, ADMIN.password) };
+
+describe('createApp', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp();
+  });
+  afterEach(() => t.close());
+
+  it('has a handler for every operation of the spec', () => {
+    expect(t.api.unimplemented()).toEqual([]);
+    expect(t.api.operations.map((op) => op.operationId).sort()).toEqual(['create_user', 'get_current_user', 'get_user', 'list_users', 'remove_user']);
+  });
+
+  it('serves the API under /api/v3/onezone', () => {
+    expect(t.api.basePath).toBe('/api/v3/onezone');
+  });
+
+  it('answers GET /health with 200 {"status":"ok"} outside the base path', async () => {
+    const response = await t.app.request('/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers GET /health with 503 when the database does not answer', async () => {
+    const breakable = breakableStore(await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' }));
+    const broken = await createTestApp({ store: breakable.store });
+    breakable.breakMethod('ping');
+    const response = await broken.app.request('/health');
+    expect(response.status).toBe(503);
+    await broken.close();
+  });
+
+  it('answers an unknown route with 404 notFound in the Onezone format, with a request id', async () => {
+    for (const path of ['/nowhere', `${BASE_URL}/groups`, `${BASE_URL}/users/a/b`]) {
+      const response = await t.app.request(path, { headers: asAdmin });
+      const text = await response.text();
+      expect(response.status).toBe(404);
+      expect(responseViolations('GET', undefined, response.status, response.headers, text)).toEqual([]);
+      expect(JSON.parse(text)).toEqual({ error: { id: 'notFound', description: 'The resource could not be found.' } });
+      expect(response.headers.get('x-request-id')).toBeTruthy();
+    }
+  });
+
+  it('answers a method the path does not offer with 405 notSupported and Allow', async () => {
+    const response = await t.app.request(`${BASE_URL}/users`, { method: 'PUT', headers: asAdmin });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, POST, HEAD');
+    expect(await response.json()).toEqual({ error: { id: 'notSupported', description: 'This operation is not supported.' } });
+  });
+
+  it('answers a body over the limit with 413 malformedData', async () => {
+    const small = await createTestApp({ config: { bodyLimitBytes: 1024 } });
+    const response = await small.app.request(`${BASE_URL}/users`, {
+      method: 'POST',
+      headers: { ...asAdmin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fullName: 'R'.repeat(2000) }),
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { id: string } }).error.id).toBe('malformedData');
+    await small.close();
+  });
+
+  it('echoes a well-formed X-Request-Id and logs one line per request with it', async () => {
+    const response = await t.app.request(`${BASE_URL}/user`, { headers: { ...asAdmin, 'X-Request-Id': 'trace-123' } });
+    expect(response.headers.get('x-request-id')).toBe('trace-123');
+    expect(t.log.lines).toContainEqual(expect.objectContaining({ requestId: 'trace-123', method: 'GET', path: '/api/v3/onezone/user', status: 200 }));
+  });
+
+  it('never logs the Authorization header or the password', async () => {
+    await t.app.request(`${BASE_URL}/users`, { headers: asAdmin });
+    await t.app.request(`${BASE_URL}/users`, { headers: { Authorization: basicAuth(ADMIN.username, 'a-wrong-password') } });
+    const text = t.log.text();
+    expect(text).not.toContain(ADMIN.password);
+    expect(text).not.toContain('a-wrong-password');
+    expect(text).not.toContain(asAdmin.Authorization.slice('Basic '.length));
+  });
+
+  describe('CORS', () => {
+    const preflight = (app: TestApp, origin: string) =>
+      app.app.request(`${BASE_URL}/users`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, content-type, prefer' },
+      });
+
+    it('allows any localhost origin by default, with the headers clients send', async () => {
+      const response = await preflight(t, 'http://localhost:5173');
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+      expect(response.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+      expect(response.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('prefer');
+    });
+
+    it('exposes Location to browsers', async () => {
+      const response = await t.app.request(`${BASE_URL}/users`, {
+        method: 'POST',
+        headers: { ...asAdmin, Origin: 'http://127.0.0.1:5173', 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      expect(response.status).toBe(201);
+      expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
+      expect(response.headers.get('access-control-expose-headers')).toContain('Location');
+    });
+
+    it('refuses other origins by default', async () => {
+      const response = await preflight(t, 'https://evil.example.com');
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it('allows exactly the configured origins when CORS_ORIGINS is set', async () => {
+      const configured = await createTestApp({ config: { corsOrigins: ['https://app.example.com'] } });
+      expect((await preflight(configured, 'https://app.example.com')).headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+      expect((await preflight(configured, 'http://localhost:5173')).headers.get('access-control-allow-origin')).toBeNull();
+      await configured.close();
+    });
+  });
+
+  describe('GET /docs', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'onezone-docs-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('serves the offline HTML reference', async () => {
+      const file = join(dir, 'docs.html');
+      writeFileSync(file, '<!doctype html><title>Onezone</title>');
+      const withDocs = await createTestApp({ docsFile: file });
+      const response = await withDocs.app.request('/docs');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(await response.text()).toContain('<title>Onezone</title>');
+      await withDocs.close();
+    });
+
+    it('answers 404 with a hint when the reference has not been built', async () => {
+      const withoutDocs = await createTestApp({ docsFile: join(dir, 'missing.html') });
+      const response = await withoutDocs.app.request('/docs');
+      expect(response.status).toBe(404);
+      expect(await response.text()).toContain('npm run docs');
+      await withoutDocs.close();
+    });
+  });
+});

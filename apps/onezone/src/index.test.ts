@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const appDir = fileURLToPath(new URL('..', import.meta.url));
+const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+
+/** Starts src/index.ts as `npm run dev` would (without watching) and collects its log lines. */
+function start(env: Record<string, string>) {
+  const child = spawn(tsx, ['src/index.ts'], {
+    cwd: appDir,
+    env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', ONEZONE_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waitFor = async (pattern: RegExp, ms = 20_000): Promise<RegExpMatchArray> => {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      const match = output.match(pattern);
+      if (match) return match;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`timed out waiting for ${pattern} in:\n${output}`);
+  };
+  return { child, exited, waitFor, output: () => output };
+}
+
+describe('src/index.ts', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'onezone-index-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('prints the base URL and a generated admin password once, serves, and exits 0 on SIGTERM after closing the database', async () => {
+    const server = start({ DATA_DIR: dataDir });
+    const [, password] = await server.waitFor(/BOOTSTRAP ADMIN CREATED: username \\"admin\\", password \\"([^\\]+)\\"/);
+    const [, baseUrl] = await server.waitFor(/Onezone API at (http:\/\/localhost:\d+\/api\/v3\/onezone)/);
+    const response = await fetch(`${baseUrl}/user`, { headers: { Authorization: `Basic ${Buffer.from(`admin:${password}`).toString('base64')}` } });
+    expect(response.status).toBe(200);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.output()).toContain('database closed');
+
+    // Second start on the same data: the admin is kept and no password is printed again.
+    const again = start({ DATA_DIR: dataDir });
+    await again.waitFor(/Onezone API at/);
+    expect(again.output()).not.toContain('BOOTSTRAP ADMIN CREATED');
+    expect(again.output()).toContain('kept the existing admin');
+    again.child.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+  }, 60_000);
+
+  it('exits 1 naming the variable when the configuration is invalid', async () => {
+    const server = start({ DATA_DIR: dataDir, ONEZONE_PORT: 'eighty' });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain('ONEZONE_PORT');
+  }, 30_000);
+});

@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Argon2idPasswordHasher } from '@repo/server-kit';
+import { SqlUserStore } from '../stores/sql-user-store.ts';
+import { CHEAP_ARGON2 } from '../testing/test-app.ts';
+import { bootstrapAdmin } from './bootstrap-admin.ts';
+import { ADMIN_PRIVILEGES } from './principal.ts';
+
+describe('bootstrapAdmin', () => {
+  let store: SqlUserStore;
+  const hasher = new Argon2idPasswordHasher(CHEAP_ARGON2);
+  beforeEach(async () => {
+    store = await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' });
+  });
+  afterEach(() => store.close());
+
+  const signsIn = async (username: string, password: string) => {
+    const user = await store.findByUsername(username);
+    return user?.passwordHash != null && (await hasher.verify(user.passwordHash, password));
+  };
+
+  it('generates a password on the first start without ADMIN_PASSWORD, and keeps the admin later', async () => {
+    const first = await bootstrapAdmin(store, hasher, { username: 'admin', password: undefined });
+    expect(first.action).toBe('generated');
+    const password = first.action === 'generated' ? first.password : '';
+    expect(password.length).toBeGreaterThanOrEqual(20);
+    expect(await signsIn('admin', password)).toBe(true);
+    expect((await store.findByUsername('admin'))?.privileges).toEqual([...ADMIN_PRIVILEGES].sort());
+    expect(await bootstrapAdmin(store, hasher, { username: 'admin', password: undefined })).toEqual({ action: 'kept', username: 'admin' });
+    expect(await signsIn('admin', password)).toBe(true);
+  });
+
+  it('creates the admin with ADMIN_PASSWORD, and leaves it alone when it already matches', async () => {
+    expect((await bootstrapAdmin(store, hasher, { username: 'root', password: 'configured-pw' })).action).toBe('created');
+    expect(await signsIn('root', 'configured-pw')).toBe(true);
+    const id = (await store.findByUsername('root'))?.id;
+    expect((await bootstrapAdmin(store, hasher, { username: 'root', password: 'configured-pw' })).action).toBe('unchanged');
+    expect((await store.findByUsername('root'))?.id).toBe(id);
+  });
+
+  it('resets the admin to a changed ADMIN_PASSWORD', async () => {
+    await bootstrapAdmin(store, hasher, { username: 'admin', password: 'old-password' });
+    expect((await bootstrapAdmin(store, hasher, { username: 'admin', password: 'new-password' })).action).toBe('reset');
+    expect(await signsIn('admin', 'new-password')).toBe(true);
+    expect(await signsIn('admin', 'old-password')).toBe(false);
+  });
+
+  it('makes an existing plain user the admin when ADMIN_PASSWORD names it', async () => {
+    await store.create({ username: 'alice', fullName: 'Alice', passwordHash: null, privileges: [] });
+    expect((await bootstrapAdmin(store, hasher, { username: 'alice', password: 'alice-admin-pw' })).action).toBe('reset');
+    expect((await store.findByUsername('alice'))?.privileges).toEqual([...ADMIN_PRIVILEGES].sort());
+  });
+
+  it('refuses to start when ADMIN_USERNAME names a plain user and no password is configured', async () => {
+    await store.create({ username: 'alice', fullName: 'Alice', passwordHash: null, privileges: [] });
+    await expect(bootstrapAdmin(store, hasher, { username: 'alice', password: undefined })).rejects.toThrow(/exists but is not the admin/);
+  });
+});
