@@ -79,6 +79,13 @@ describe('createApp', () => {
     expect(text).not.toContain(Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64'));
   });
 
+  it('answers 500, not 401, when the store fails while checking credentials', async () => {
+    h = await createHarness({ failing: ['findByUsername'] });
+    const { response } = await h.admin().POST('/users/search', { body: {} });
+    const problem = await expectProblem(response, 500, { title: 'INTERNAL' });
+    expect(problem.detail).toContain(response.headers.get('x-request-id'));
+  });
+
   describe('CORS', () => {
     it('allows any localhost origin by default, with the headers a browser client needs', async () => {
       h = await createHarness();

@@ -17,7 +17,13 @@ try {
 }
 
 const logger = createLogger({ name: 'camunda', level: config.logLevel });
-const store = await SqlUserStore.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, fileName: 'camunda.sqlite' });
+let store: SqlUserStore;
+try {
+  store = await SqlUserStore.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, fileName: 'camunda.sqlite' });
+} catch (error) {
+  logger.fatal({ err: error }, 'cannot open the database');
+  process.exit(1);
+}
 logger.info({ dialect: store.dialect, location: store.location }, `storing users in ${store.dialect} (${store.location})`);
 
 try {
