@@ -1,7 +1,7 @@
 // spec: specs/camunda/paths/users.yaml (post)
 import { problem } from '../../errors.ts';
 import type { UserService } from '../../services/user-service.ts';
-import { callerOf, type CamundaHandler } from '../types.ts';
+import { callerOf, type CamundaHandler } from '../camunda-handler.ts';
 
 /** `createUser`: 202 with the new user's key; 403 without user-management; 409 for a taken username. */
 export function createUser(users: UserService): CamundaHandler<'/users', 'post'> {

@@ -1,7 +1,7 @@
 // spec: specs/camunda/paths/users-{userKey}.yaml (delete)
 import { problem } from '../../errors.ts';
 import type { UserService } from '../../services/user-service.ts';
-import { callerOf, type CamundaHandler } from '../types.ts';
+import { callerOf, type CamundaHandler } from '../camunda-handler.ts';
 
 /** `deleteUser`: 204; 404 when no user has the key. */
 export function deleteUser(users: UserService): CamundaHandler<'/users/{userKey}', 'delete'> {

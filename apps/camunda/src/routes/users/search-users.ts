@@ -1,7 +1,7 @@
 // spec: specs/camunda/paths/users-search.yaml (post)
 import { problem } from '../../errors.ts';
 import type { UserService } from '../../services/user-service.ts';
-import { callerOf, type CamundaHandler } from '../types.ts';
+import { callerOf, type CamundaHandler } from '../camunda-handler.ts';
 
 /** `searchUsers`: one page of users (never a password), with the total over all pages. */
 export function searchUsers(users: UserService): CamundaHandler<'/users/search', 'post'> {
