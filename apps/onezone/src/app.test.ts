@@ -111,6 +111,12 @@ describe('createApp', () => {
       expect(response.headers.get('access-control-expose-headers')).toContain('Location');
     });
 
+    it('adds no CORS headers for callers that send no Origin (not browsers)', async () => {
+      const response = await t.app.request(`${BASE_URL}/user`, { headers: asAdmin });
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(response.headers.get('access-control-expose-headers')).toBeNull();
+    });
+
     it('refuses other origins by default', async () => {
       const response = await preflight(t, 'https://evil.example.com');
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
