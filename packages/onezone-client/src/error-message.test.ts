@@ -19,10 +19,13 @@ describe('errorMessage', () => {
     expect(errorMessage({ error: { id: 'forbidden' } } as never)).toBe('forbidden');
   });
 
-  it('falls back to the status text for a body that is not an Onezone error', () => {
-    expect(errorMessage({ title: 'Route not resolved' } as never, { status: 404, statusText: 'Not Found' })).toBe(
-      'Not Found',
-    );
+  it('gives the detail of a problem body, as the mock sends for an unknown scenario', () => {
+    const problem = { title: 'The server cannot find the requested content', detail: 'Response for … exampleKey: bogus does not exist.' };
+    expect(errorMessage(problem as never, { status: 404, statusText: 'Not Found' })).toBe(problem.detail);
+  });
+
+  it('falls back to the status text for a body it does not know', () => {
+    expect(errorMessage('<html>' as never, { status: 404, statusText: 'Not Found' })).toBe('Not Found');
   });
 
   it('falls back to the status when there is no status text', () => {

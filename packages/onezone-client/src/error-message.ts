@@ -6,8 +6,9 @@ export type OnezoneError = components['schemas']['Error'];
 /**
  * A human-readable message for a failed Onezone call: the error's description followed by its
  * id, e.g. `Bad value: provided identifier ("username") is already occupied. (badValueIdentifierOccupied)`.
- * Tolerates bodies that are not Onezone errors (an empty body, a proxy's page) by falling back to
- * the HTTP status of `response`.
+ * Tolerates bodies that are not Onezone errors: a problem-details body (the Prism mock's own
+ * errors, e.g. an unknown scenario) gives its `detail` or `title`; anything else (an empty body, a
+ * proxy's page) falls back to the HTTP status of `response`.
  *
  * @example
  * const { error, response } = await onezone.POST('/users', { body });
@@ -25,6 +26,11 @@ export function errorMessage(
     }
     if (typeof id === 'string' && id !== '') return id;
   }
+  // Not an Onezone error: the Prism mock's own errors (unknown route, unknown scenario) are
+  // problem details, whose `detail` says what to fix.
+  const problem: Partial<Record<string, unknown>> = typeof error === 'object' && error !== null ? error : {};
+  if (typeof problem.detail === 'string' && problem.detail !== '') return problem.detail;
+  if (typeof problem.title === 'string' && problem.title !== '') return problem.title;
   if (response?.statusText) return response.statusText;
   return response ? `HTTP ${response.status}` : 'Unknown error';
 }
