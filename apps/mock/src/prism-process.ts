@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const require = createRequire(import.meta.url);
+const PRISM_CLI = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
+
+/** Prism's log levels (pino's, plus `silent`). */
+export const PRISM_LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+/** One of {@link PRISM_LOG_LEVELS}. */
+export type PrismLogLevel = (typeof PRISM_LOG_LEVELS)[number];
+
+/** How to run one `prism mock`. */
+export interface PrismOptions {
+  /** The spec file; Prism watches it and reloads when it changes. */
+  document: string;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** `--dynamic`: responses generated from the schemas instead of the examples. */
+  dynamic: boolean;
+  /** `--verboseLevel`. */
+  logLevel: PrismLogLevel;
+  /** Receives each line Prism prints. */
+  onLine: (line: string) => void;
+  /** How long to wait for the first answer, default 20 s. */
+  startTimeoutMs?: number;
+}
+
+/** A running Prism child process. */
+export interface PrismProcess {
+  /** The port it listens on. */
+  port: number;
+  /** Resolves when the process exits, however it exits. */
+  exited: Promise<number | null>;
+  /** Stops the process (SIGTERM, then SIGKILL after 3 s); resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+/** The host to connect to for a listening host: the wildcard addresses are reached on loopback. */
+export function connectHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
+/** A port that is free right now on `host` (the OS picks it). */
+export async function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, host, () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `prism mock` as a child process and resolves once it answers HTTP. Rejects, with
+ * Prism's last lines, when the process exits before that or does not answer in time.
+ */
+export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
+  const port = options.port === 0 ? await freePort(options.host) : options.port;
+  const args = [PRISM_CLI, 'mock', options.document, '--host', options.host, '--port', String(port)];
+  // --multiprocess=false: in multiprocess mode (the default when NODE_ENV=production) the CLI
+  // process forks the server and then does not watch the spec any more.
+  args.push('--verboseLevel', options.logLevel, '--cors', '--multiprocess=false');
+  // Without fillProperties=false, dynamic mode adds made-up properties ("Duis_5": …) to every
+  // object whose schema allows extra ones, which only gets in a frontend developer's way.
+  if (options.dynamic) args.push('--dynamic', '--json-schema-faker-fillProperties=false');
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+
+  const recent: string[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) => {
+      recent.push(line);
+      if (recent.length > 20) recent.shift();
+      options.onLine(line);
+    });
+  }
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const prism: PrismProcess = { port, exited, stop: () => stopChild(child, exited) };
+
+  const url = `http://${connectHost(options.host)}:${port}/`;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 20_000);
+  let done = false;
+  const failed = exited.then((code) => {
+    if (!done) throw new Error(`Prism exited (code ${code}) before answering on port ${port}: ${summary(recent)}`);
+  });
+  failed.catch(() => {}); // handled by the race below; this only stops an early exit being "unhandled"
+  try {
+    while (!(await answers(url))) {
+      if (Date.now() > deadline) throw new Error(`Prism did not answer on ${url} in time: ${summary(recent)}`);
+      await Promise.race([delay(100), failed]);
+    }
+    done = true;
+    return prism;
+  } catch (error) {
+    done = true;
+    await prism.stop();
+    throw error;
+  }
+}
+
+/**
+ * Whether Prism answers HTTP at `url`. Asks with a CORS preflight, which Prism answers itself
+ * (204) without routing, so the probe neither needs a valid route nor logs an error.
+ */
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://probe.invalid', 'Access-Control-Request-Method': 'GET' },
+      signal: AbortSignal.timeout(1000),
+    });
+    await response.body?.cancel();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Prism's last words, without the usage text yargs prints before a start-up error. */
+function summary(lines: string[]): string {
+  const usage = /^(\s|Options:|Positionals:|prism mock|Start a mock server)/;
+  return lines.filter((line) => line.trim() !== '' && !usage.test(line)).slice(-5).join('\n') || '(no output)';
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
