@@ -134,3 +134,19 @@ describe('createOpenApiApp', () => {
     expect(await problemOf(invalid)).toMatchObject({ status: 400, title: 'INVALID_ARGUMENT' });
   });
 });
+
+describe('alongside Hono middleware', () => {
+  it('keeps headers a middleware sets on c.res, before or after next()', async () => {
+    const { api } = fixtureApp();
+    api.handle('get', '/health', () => ({ status: 200, body: 'ok' }));
+    const parent = new Hono();
+    parent.use(async (c, next) => {
+      c.res.headers.set('x-before', '1');
+      await next();
+      c.res.headers.set('x-after', '2');
+    });
+    parent.route('/', api.app);
+    const res = await parent.request('/api/v1/health');
+    expect([res.headers.get('x-before'), res.headers.get('x-after'), await res.text()]).toEqual(['1', '2', 'ok']);
+  });
+});

@@ -9,8 +9,7 @@ import { listOperations } from './compile/operations.ts';
 import type { ErrorMapper } from './failures.ts';
 import { consoleLogger, type RuntimeLogger } from './logger.ts';
 import { serveOperation, startRequest, type PipelineSettings, type ResponseValidationMode } from './pipeline.ts';
-import { failureResponse } from './respond.ts';
-import { ResponseValidationError } from './response-validation.ts';
+import { failureResponse } from './failure-response.ts';
 import { basePathFromServers, concreteFirst, toRoutePath } from './routing.ts';
 import type { SecurityVerifiers } from './security.ts';
 import type { Handler, OpenApiEnv, OperationAt, OperationInfo, PathsWithMethod } from './types/handler-types.ts';
@@ -150,13 +149,14 @@ export function createOpenApiApp<Paths, Principal = unknown>(options: OpenApiApp
     startRequest(c, settings);
     return failureResponse(c, { kind: 'notFound', method: c.req.method, path: c.req.path }, settings.errors, logger);
   });
-  app.onError((err, c) => {
-    // In `throw` mode a response that breaks the spec must fail the caller (the test), not become a 500.
-    if (err instanceof ResponseValidationError) throw err;
-    const requestId = startRequest(c, settings);
-    logger.error({ err, requestId, method: c.req.method, path: c.req.path }, 'unhandled error while serving a request');
-    return failureResponse(c, { kind: 'internal', requestId }, settings.errors, logger);
-  });
+  if (responseValidation === 'throw') {
+    // A response that breaks the spec must fail the caller (the test), not become Hono's default
+    // 500. Only in this mode: an app with a custom onError is wrapped per route when mounted
+    // (an async compose on every request), and the pipeline already catches everything else.
+    app.onError((err) => {
+      throw err;
+    });
+  }
 
   const operations = [...byKey.values()].map((op) => op.info);
   const api: OpenApiApp<Paths, Principal> = {

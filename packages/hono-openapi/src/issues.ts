@@ -71,10 +71,9 @@ export function escapePointerSegment(segment: string): string {
 
 function pointerSegments(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const raw = pointer.slice(1).split('/');
+  // Runs on every refused request: skip the unescaping when there is nothing to unescape.
+  return pointer.includes('~') ? raw.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : raw;
 }
 
 function jsonTypeAt(data: unknown, segments: readonly string[]): JsonType | undefined {
@@ -91,14 +90,14 @@ function jsonTypeAt(data: unknown, segments: readonly string[]): JsonType | unde
   return t === 'boolean' || t === 'number' || t === 'string' || t === 'object' ? t : undefined;
 }
 
-function safeParams(params: Record<string, unknown>, sensitive: boolean): Record<string, unknown> {
+function safeParams(params: Record<string, unknown>, segments: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(params)) {
+  for (const key in params) {
     if (!schemaOnlyParams.has(key)) continue;
-    // Allowed values of a password field would still reveal a policy, never a value; but keep the
-    // rule simple and auditable: nothing value-like about a sensitive field leaves.
-    if (sensitive && (key === 'allowedValues' || key === 'allowedValue')) continue;
-    out[key] = value;
+    // Allowed values of a password field would reveal a policy, never a value; but keep the rule
+    // simple and auditable: nothing value-like about a sensitive field leaves.
+    if ((key === 'allowedValues' || key === 'allowedValue') && segments.some((s) => sensitiveField.test(s))) continue;
+    out[key] = params[key];
   }
   return out;
 }
@@ -122,20 +121,20 @@ export function issuesFromAjvErrors(
     const property = named === undefined ? undefined : error.params[named];
     const pointer =
       typeof property === 'string' ? `${error.instancePath}/${escapePointerSegment(property)}` : error.instancePath;
-    const key = `${pointer}\u0000${error.keyword}\u0000${error.schemaPath}`;
+    const key = `${pointer} ${error.keyword} ${error.schemaPath}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const segments = pointerSegments(pointer);
-    const sensitive = segments.some((s) => sensitiveField.test(s));
-    const received = error.keyword === 'required' ? undefined : jsonTypeAt(data, segments);
-    issues.push({
+    const issue: { -readonly [K in keyof ValidationIssue]: ValidationIssue[K] } = {
       pointer,
-      field: segments.join('.'),
+      field: segments.length === 1 ? (segments[0] ?? '') : segments.join('.'),
       keyword: error.keyword,
-      params: safeParams(error.params, sensitive),
+      params: safeParams(error.params, segments),
       message: error.message ?? `must pass "${error.keyword}"`,
-      ...(received === undefined ? {} : { received }),
-    });
+    };
+    const received = error.keyword === 'required' ? undefined : jsonTypeAt(data, segments);
+    if (received !== undefined) issue.received = received;
+    issues.push(issue);
   }
   return issues;
 }

@@ -5,7 +5,8 @@
  */
 import type { Context } from 'hono';
 import { deref } from './compile/json-pointer.ts';
-import type { RuntimeFailure, SecuritySchemeKind } from './failures.ts';
+import { requestHeader } from './request-headers.ts';
+import type { SecuritySchemeKind } from './failures.ts';
 import type { OpenApiDocument, SecurityRequirementObject, SecuritySchemeObject } from './types/openapi-document.ts';
 
 /** What a basic-auth verifier receives. */
@@ -73,7 +74,7 @@ export interface CompiledSecurity {
 }
 
 function authorization(c: Context, prefix: string): string | undefined {
-  const header = c.req.header('authorization');
+  const header = requestHeader(c, 'authorization');
   if (header === undefined || header.length <= prefix.length) return undefined;
   return header.slice(0, prefix.length).toLowerCase() === prefix ? header.slice(prefix.length).trim() : undefined;
 }
@@ -89,7 +90,7 @@ function decodeBasic(c: Context): BasicCredentials | undefined {
 }
 
 function cookie(c: Context, name: string): string | undefined {
-  const header = c.req.header('cookie');
+  const header = requestHeader(c, 'cookie');
   if (header === undefined) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
@@ -126,7 +127,7 @@ function compileScheme<P>(
     kind = 'apiKey';
     const keyName = scheme.name;
     const lower = keyName.toLowerCase();
-    if (scheme.in === 'header') extract = (c) => c.req.header(lower);
+    if (scheme.in === 'header') extract = (c) => requestHeader(c, lower);
     else if (scheme.in === 'query') extract = (c) => c.req.query(keyName);
     else if (scheme.in === 'cookie') extract = (c) => cookie(c, keyName);
     else throw new Error(`OpenAPI: security scheme ${name}: apiKey in "${String(scheme.in)}" is unsupported`);
@@ -173,55 +174,4 @@ export function compileSecurity<P>(
   const alternatives = requirements.map((requirement) => Object.keys(requirement).map(compiled));
   const schemes = [...new Set(alternatives.flat())];
   return { alternatives, schemes, schemeNames: schemes.map((s) => s.name) };
-}
-
-/** The result of authenticating a request. */
-export type AuthResult<P> = { readonly principal: P | undefined } | { readonly failure: RuntimeFailure & { kind: 'unauthorized' } };
-
-/**
- * Tries the alternatives in spec order; the first whose schemes all verify wins, and its first
- * scheme's principal becomes `req.principal`. Alternatives whose credentials are absent are
- * skipped; rejected credentials are remembered so the 401 can say so.
- */
-export async function authenticate<P>(security: CompiledSecurity, c: Context): Promise<AuthResult<P>> {
-  let rejected: CompiledScheme | undefined;
-  let anonymous = false;
-  for (const alternative of security.alternatives) {
-    if (alternative.length === 0) {
-      anonymous = true;
-      continue;
-    }
-    let principal: P | undefined;
-    let satisfied = true;
-    for (const scheme of alternative) {
-      const credential = scheme.extract(c);
-      if (credential === undefined) {
-        satisfied = false;
-        break;
-      }
-      const verdict = (await scheme.verify(credential as never, c)) as P | null | undefined;
-      if (verdict === null || verdict === undefined) {
-        rejected ??= scheme;
-        satisfied = false;
-        break;
-      }
-      principal ??= verdict;
-    }
-    if (satisfied) return { principal };
-  }
-  if (anonymous && rejected === undefined) return { principal: undefined };
-  const challenges: string[] = [];
-  for (const scheme of security.schemes) {
-    const challenge = scheme.challenge(scheme === rejected);
-    if (challenge !== undefined) challenges.push(challenge);
-  }
-  return {
-    failure: {
-      kind: 'unauthorized',
-      reason: rejected === undefined ? 'missingCredentials' : 'invalidCredentials',
-      schemes: security.schemeNames,
-      ...(rejected === undefined ? {} : { rejected: { scheme: rejected.name, kind: rejected.kind } }),
-      challenges,
-    },
-  };
 }

@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import { specRef, type Ajv2020, type ValidateFunction } from './ajv.ts';
 import { deref, type Located } from './json-pointer.ts';
+import { requestHeader } from '../request-headers.ts';
 import type { ValidationLocation } from '../failures.ts';
 import type { OpenApiDocument, ParameterObject, SchemaObject } from '../types/openapi-document.ts';
 
@@ -113,7 +114,7 @@ export function readParameters(group: CompiledParameterGroup, c: Context): Recor
   const out: Record<string, unknown> = {};
   if (group.location === 'header') {
     for (const p of group.parameters) {
-      const raw = c.req.header(p.lookup);
+      const raw = requestHeader(c, p.lookup);
       if (raw !== undefined) out[p.name] = p.coerce(raw);
     }
   } else if (group.location === 'path') {

@@ -1,0 +1,63 @@
+/**
+ * The request-body step: media type (415), size (413), JSON syntax, presence and schema, in that
+ * order, so that a refused body is never read and an accepted one is read once.
+ */
+import type { Context } from 'hono';
+import { readBodyText, type BodyText } from './body.ts';
+import type { CompiledMediaType, CompiledRequestBody } from './compile/request-body.ts';
+import type { RuntimeFailure } from './failures.ts';
+import { issuesFromAjvErrors } from './issues.ts';
+import { matchMediaType, mediaTypeEssence } from './media-types.ts';
+import { requestHeader } from './request-headers.ts';
+
+/** The body for the handler, or why there is none. */
+export type BodyStep = { readonly value: unknown; readonly failure?: undefined } | { readonly failure: RuntimeFailure };
+
+const bodyRequired: RuntimeFailure = {
+  kind: 'validation',
+  location: 'body',
+  issues: [{ pointer: '', field: '', keyword: 'required', params: {}, message: 'request body is required' }],
+};
+
+const absent: BodyStep = { value: undefined };
+
+/** Reads, parses and validates the request body of an operation that declares one. */
+export function requestBody(body: CompiledRequestBody, c: Context, limit: number): BodyStep | Promise<BodyStep> {
+  const contentType = requestHeader(c, 'content-type');
+  const declared = requestHeader(c, 'content-length');
+  // Refuse an unsupported media type before reading a single byte.
+  let media: CompiledMediaType | undefined;
+  if (contentType !== undefined) {
+    const matched = matchMediaType(mediaTypeEssence(contentType), body.mediaTypes);
+    media = matched === undefined ? undefined : body.mediaTypes.get(matched);
+    if (media === undefined) {
+      return { failure: { kind: 'unsupportedMediaType', contentType, supported: [...body.mediaTypes.keys()] } };
+    }
+    if (media.kind === 'other') {
+      // Binary and form bodies are the handler's to read; only the declared length is checked.
+      if (declared !== undefined && Number(declared) > limit) return { failure: { kind: 'payloadTooLarge', limit } };
+      return absent;
+    }
+  }
+  return readBodyText(c, limit).then((read) => parsedBody(body, media, read, limit));
+}
+
+function parsedBody(body: CompiledRequestBody, media: CompiledMediaType | undefined, read: BodyText, limit: number): BodyStep {
+  if (read.kind === 'tooLarge') return { failure: { kind: 'payloadTooLarge', limit } };
+  if (read.kind === 'absent') return body.required ? { failure: bodyRequired } : absent;
+  if (media === undefined) {
+    return { failure: { kind: 'unsupportedMediaType', contentType: undefined, supported: [...body.mediaTypes.keys()] } };
+  }
+  let value: unknown = read.text;
+  if (media.kind === 'json') {
+    try {
+      value = JSON.parse(read.text);
+    } catch {
+      return { failure: { kind: 'malformedJson' } };
+    }
+  }
+  if (media.validate !== undefined && !media.validate(value)) {
+    return { failure: { kind: 'validation', location: 'body', issues: issuesFromAjvErrors(media.validate.errors, value) } };
+  }
+  return { value };
+}
