@@ -42,6 +42,17 @@ describe('createOpenApiApp', () => {
     expect(logger.lines[0]?.obj).toMatchObject({ requestId, operationId: 'createUser', err: expect.any(Error) });
   });
 
+  it('turns a rejecting async handler into a 500 as well', async () => {
+    const { api, logger } = fixtureApp();
+    api.handle('get', '/health', async () => {
+      await Promise.resolve();
+      throw new Error('later');
+    });
+    const res = await api.app.request('/api/v1/health');
+    expect(res.status).toBe(500);
+    expect(logger.lines[0]?.obj['requestId']).toBe(res.headers.get('x-request-id'));
+  });
+
   it('lists operations without handlers, and answers them with 501', async () => {
     const { api } = fixtureApp();
     api.handle('get', '/health', () => ({ status: 200, body: 'ok' }));
@@ -132,6 +143,17 @@ describe('createOpenApiApp', () => {
     expect((await parent.request('/api/v1/users', createUser({ username: 'alice', password: 'password-1' }))).status).toBe(202);
     const invalid = await parent.request('/api/v1/users', createUser({}));
     expect(await problemOf(invalid)).toMatchObject({ status: 400, title: 'INVALID_ARGUMENT' });
+    expect((await parent.request('/api/v1/users/1', { method: 'PUT', headers: authJson })).status).toBe(405);
+  });
+
+  it('gives a parent app the 404 in the API format', async () => {
+    const { api } = fixtureApp();
+    const parent = new Hono();
+    parent.route('/', api.app);
+    parent.notFound(api.notFound);
+    const res = await parent.request('/elsewhere');
+    expect(await problemOf(res)).toMatchObject({ status: 404, title: 'NOT_FOUND' });
+    expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 });
 

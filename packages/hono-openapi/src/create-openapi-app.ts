@@ -57,6 +57,11 @@ export interface OpenApiApp<Paths, Principal> {
   /** Every operation of the spec. */
   readonly operations: readonly OperationInfo[];
   /**
+   * The 404 answer in the API's format. `api.app` uses it when served directly; Hono does not carry
+   * a mounted app's notFound over, so a parent app sets it: `parent.notFound(api.notFound)`.
+   */
+  readonly notFound: (c: Context) => Response;
+  /**
    * Registers the handler of the operation at `method` `path` (the spec's path template). Its
    * input and its allowed responses are typed from `Paths`. Throws when the spec has no such
    * operation or it already has a handler.
@@ -145,10 +150,11 @@ export function createOpenApiApp<Paths, Principal = unknown>(options: OpenApiApp
     });
   }
 
-  app.notFound((c) => {
+  const notFound = (c: Context): Response => {
     startRequest(c, settings);
     return failureResponse(c, { kind: 'notFound', method: c.req.method, path: c.req.path }, settings.errors, logger);
-  });
+  };
+  app.notFound(notFound);
   if (responseValidation === 'throw') {
     // A response that breaks the spec must fail the caller (the test), not become Hono's default
     // 500. Only in this mode: an app with a custom onError is wrapped per route when mounted
@@ -163,6 +169,7 @@ export function createOpenApiApp<Paths, Principal = unknown>(options: OpenApiApp
     app,
     basePath,
     operations,
+    notFound,
     handle(method, path, handler) {
       const op = byKey.get(`${method} ${path}`);
       if (op === undefined) throw new Error(`api.handle: the spec has no operation ${method.toUpperCase()} ${path}`);

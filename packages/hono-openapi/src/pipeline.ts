@@ -11,7 +11,7 @@ import { readParameters, type CompiledParameterGroup } from './compile/parameter
 import type { ErrorMapper, RuntimeFailure } from './failures.ts';
 import { issuesFromAjvErrors } from './issues.ts';
 import type { RuntimeLogger } from './logger.ts';
-import { requestBody, type BodyStep } from './request-body.ts';
+import { requestBody, type BodyStep, type BodyStepContinuation } from './request-body.ts';
 import { failureResponse } from './failure-response.ts';
 import { buildResponse, type AnyHandlerResult } from './response.ts';
 import { ResponseValidationError } from './response-validation.ts';
@@ -58,8 +58,14 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return value instanceof Promise;
 }
 
-/** One request through one operation. */
-class Exchange {
+/**
+ * One request through one operation. Every step that can run after a promise settles catches its
+ * own errors (`guarded`), so no `.catch()` layer is needed around the whole exchange.
+ */
+class Exchange implements BodyStepContinuation<Response | Promise<Response>> {
+  /** The handler's input, once parameters are valid. */
+  req: HandlerInput | undefined;
+
   constructor(
     readonly op: CompiledOperation,
     readonly c: Context,
@@ -82,6 +88,15 @@ class Exchange {
     return this.fail({ kind: 'internal', requestId });
   }
 
+  /** Runs a step that may throw synchronously, turning the throw into `crash`. */
+  guarded<A>(step: (arg: A) => Response | Promise<Response>, arg: A): Response | Promise<Response> {
+    try {
+      return step.call(this, arg);
+    } catch (err) {
+      return this.crash(err);
+    }
+  }
+
   authenticated(auth: AuthResult<unknown>): Response | Promise<Response> {
     if (auth.failure) return this.fail(auth.failure);
     const { op, c } = this;
@@ -95,7 +110,7 @@ class Exchange {
     if (query.failure) return this.fail(query.failure);
     const headers = parameters(op.header, c);
     if (headers.failure) return this.fail(headers.failure);
-    const req: Record<string, unknown> = {
+    const req: HandlerInput = (this.req = {
       params: params.value,
       query: query.value,
       headers: headers.value,
@@ -103,22 +118,37 @@ class Exchange {
       principal: auth.principal,
       requestId: this.requestId,
       operation: op.info,
-    };
+    });
     if (op.body === undefined) return this.call(req);
-    const body = requestBody(op.body, c, this.settings.bodyLimit);
-    return isPromise(body) ? body.then((step) => this.withBody(req, step)) : this.withBody(req, body);
+    // A promise of a promise settles as the inner one; the types just cannot say so.
+    return requestBody(op.body, c, this.settings.bodyLimit, this) as Response | Promise<Response>;
   }
 
-  withBody(req: Record<string, unknown>, body: BodyStep): Response | Promise<Response> {
-    if (body.failure) return this.fail(body.failure);
-    req['body'] = body.value;
+  /** The body step is done (BodyStepContinuation). */
+  next(step: BodyStep): Response | Promise<Response> {
+    return this.guarded(this.withBody, step);
+  }
+
+  /** Reading the body failed (BodyStepContinuation). */
+  failed(err: unknown): Response {
+    return this.crash(err);
+  }
+
+  withBody(step: BodyStep): Response | Promise<Response> {
+    if (step.failure) return this.fail(step.failure);
+    const req = this.req as HandlerInput;
+    req.body = step.value;
     return this.call(req);
   }
 
-  call(req: Record<string, unknown>): Response | Promise<Response> {
-    const { op, c } = this;
-    const result = (op.handler as (req: unknown, c: Context) => AnyHandlerResult | Promise<AnyHandlerResult>)(req, c);
-    if (isPromise(result)) return result.then((r) => this.respond(r));
+  call(req: HandlerInput): Response | Promise<Response> {
+    const result = (this.op.handler as (req: HandlerInput, c: Context) => AnyHandlerResult | Promise<AnyHandlerResult>)(req, this.c);
+    if (isPromise(result)) {
+      return result.then(
+        (r) => this.guarded(this.respond, r),
+        (err: unknown) => this.crash(err),
+      );
+    }
     return this.respond(result);
   }
 
@@ -127,14 +157,30 @@ class Exchange {
   }
 }
 
+/** What the handler receives (typed per operation by `HandlerRequest`). */
+interface HandlerInput {
+  readonly params: unknown;
+  readonly query: unknown;
+  readonly headers: unknown;
+  body: unknown;
+  readonly principal: unknown;
+  readonly requestId: string;
+  readonly operation: CompiledOperation['info'];
+}
+
 /** Serves one request for an operation. */
 export function serveOperation(op: CompiledOperation, c: Context, settings: PipelineSettings): Response | Promise<Response> {
   const exchange = new Exchange(op, c, settings, startRequest(c, settings));
   c.set('operation', op.info);
   try {
     const auth = op.security === undefined ? anonymous : authenticate(op.security, c);
-    const response = isPromise(auth) ? auth.then((a) => exchange.authenticated(a)) : exchange.authenticated(auth);
-    return isPromise(response) ? response.catch((err: unknown) => exchange.crash(err)) : response;
+    if (isPromise(auth)) {
+      return auth.then(
+        (a) => exchange.guarded(exchange.authenticated, a),
+        (err: unknown) => exchange.crash(err),
+      );
+    }
+    return exchange.authenticated(auth);
   } catch (err) {
     return exchange.crash(err);
   }

@@ -3,7 +3,7 @@
  * order, so that a refused body is never read and an accepted one is read once.
  */
 import type { Context } from 'hono';
-import { readBodyText, type BodyText } from './body.ts';
+import { readBodyText, type BodyContinuation, type BodyText } from './body.ts';
 import type { CompiledMediaType, CompiledRequestBody } from './compile/request-body.ts';
 import type { RuntimeFailure } from './failures.ts';
 import { issuesFromAjvErrors } from './issues.ts';
@@ -21,8 +21,19 @@ const bodyRequired: RuntimeFailure = {
 
 const absent: BodyStep = { value: undefined };
 
+/** What to do with the outcome of the body step (see {@link BodyContinuation}). */
+export interface BodyStepContinuation<T> {
+  readonly next: (step: BodyStep) => T;
+  readonly failed: (err: unknown) => T;
+}
+
 /** Reads, parses and validates the request body of an operation that declares one. */
-export function requestBody(body: CompiledRequestBody, c: Context, limit: number): BodyStep | Promise<BodyStep> {
+export function requestBody<T>(
+  body: CompiledRequestBody,
+  c: Context,
+  limit: number,
+  then: BodyStepContinuation<T>,
+): T | Promise<T> {
   const contentType = requestHeader(c, 'content-type');
   const declared = requestHeader(c, 'content-length');
   // Refuse an unsupported media type before reading a single byte.
@@ -31,15 +42,33 @@ export function requestBody(body: CompiledRequestBody, c: Context, limit: number
     const matched = matchMediaType(mediaTypeEssence(contentType), body.mediaTypes);
     media = matched === undefined ? undefined : body.mediaTypes.get(matched);
     if (media === undefined) {
-      return { failure: { kind: 'unsupportedMediaType', contentType, supported: [...body.mediaTypes.keys()] } };
+      return then.next({ failure: { kind: 'unsupportedMediaType', contentType, supported: [...body.mediaTypes.keys()] } });
     }
     if (media.kind === 'other') {
       // Binary and form bodies are the handler's to read; only the declared length is checked.
-      if (declared !== undefined && Number(declared) > limit) return { failure: { kind: 'payloadTooLarge', limit } };
-      return absent;
+      if (declared !== undefined && Number(declared) > limit) return then.next({ failure: { kind: 'payloadTooLarge', limit } });
+      return then.next(absent);
     }
   }
-  return readBodyText(c, limit).then((read) => parsedBody(body, media, read, limit));
+  return readBodyText(c, limit, new BodyParser(body, media, limit, then));
+}
+
+/** Parses and validates what was read, then hands the step on. */
+class BodyParser<T> implements BodyContinuation<T> {
+  constructor(
+    readonly body: CompiledRequestBody,
+    readonly media: CompiledMediaType | undefined,
+    readonly limit: number,
+    readonly then: BodyStepContinuation<T>,
+  ) {}
+
+  next(read: BodyText): T {
+    return this.then.next(parsedBody(this.body, this.media, read, this.limit));
+  }
+
+  failed(err: unknown): T {
+    return this.then.failed(err);
+  }
 }
 
 function parsedBody(body: CompiledRequestBody, media: CompiledMediaType | undefined, read: BodyText, limit: number): BodyStep {

@@ -102,6 +102,32 @@ describe('security', () => {
     ).toThrow(/"basicAuth" is basic in the spec, but its verifier is for bearer/);
   });
 
+  it('waits for async verifiers, alternative after alternative', async () => {
+    const seen: string[] = [];
+    const api = createOpenApiApp<FixturePaths, TestUser>({
+      spec: fixtureSpec,
+      errors: camundaErrors,
+      security: {
+        basicAuth: basic(async ({ username }) => {
+          seen.push(`basic:${username}`);
+          return null;
+        }),
+        bearerAuth: bearer(async (token) => {
+          seen.push(`bearer:${token}`);
+          return { name: token, via: 'bearer' };
+        }),
+        apiKeyAuth: apiKey(() => null),
+      },
+    });
+    api.handle('get', '/users/{userKey}', (req) => ({ status: 200, body: { key: 1, username: req.principal?.name ?? '' } }));
+    // Only one Authorization header can be sent, so basic is absent here and bearer decides.
+    const res = await api.app.request('/api/v1/users/1', { headers: { authorization: 'Bearer t1' } });
+    expect(await res.json()).toMatchObject({ username: 't1' });
+    const rejected = await api.app.request('/api/v1/users/1', { headers: { authorization: basicAuth('x', 'y') } });
+    expect(rejected.status).toBe(401);
+    expect(seen).toEqual(['bearer:t1', 'basic:x']);
+  });
+
   it('turns a verifier that throws into a 500', async () => {
     const api = createOpenApiApp<FixturePaths>({
       spec: fixtureSpec,
