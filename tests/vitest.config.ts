@@ -4,5 +4,9 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    // Every suite talks to real processes (servers, Prism, curl) on a 2-core machine, often while
+    // other workspaces' suites run beside it under turbo.
+    testTimeout: 30_000,
+    hookTimeout: 90_000,
   },
 });

@@ -1,0 +1,59 @@
+import { afterEach, expect } from 'vitest';
+import { SpecChecker } from './spec-check.ts';
+
+/** A `fetch` that checks every response against a spec and records what breaks it. */
+export interface CheckedFetch {
+  (input: Request | string | URL, init?: RequestInit): Promise<Response>;
+  /** Returns the violations recorded since the last call, and forgets them. */
+  take(): string[];
+  /** The method and URL of the request a response of this fetch answered. */
+  requestOf(response: Response): { method: string; url: string } | undefined;
+}
+
+const checkers = new WeakMap<object, SpecChecker>();
+
+/** The (cached) checker of a bundled spec. */
+export function specChecker(spec: Record<string, unknown>): SpecChecker {
+  let checker = checkers.get(spec);
+  if (checker === undefined) {
+    checker = new SpecChecker(spec, String((spec['info'] as { title?: string } | undefined)?.title ?? 'spec').replace(/\W+/g, '-').toLowerCase());
+    checkers.set(spec, checker);
+  }
+  return checker;
+}
+
+/**
+ * A `fetch` to hand to the typed clients (`createCamundaClient({ fetch })`): it sends the request
+ * with the global fetch, checks the response against `spec` before returning it, and records every
+ * violation as `METHOD /path → status: what`. Pair it with {@link failOnViolations}.
+ */
+export function checkedFetch(spec: Record<string, unknown>): CheckedFetch {
+  const checker = specChecker(spec);
+  let recorded: string[] = [];
+  const requests = new WeakMap<Response, { method: string; url: string }>();
+  const fetchAndCheck = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const response = await fetch(request);
+    const text = await response.clone().text();
+    const found = checker.violations(request.method, request.url, { status: response.status, headers: response.headers, text });
+    const where = `${request.method} ${new URL(request.url).pathname} → ${response.status}`;
+    recorded.push(...found.map((violation) => `${where}: ${violation}`));
+    requests.set(response, { method: request.method, url: request.url });
+    return response;
+  };
+  return Object.assign(fetchAndCheck, {
+    take() {
+      const taken = recorded;
+      recorded = [];
+      return taken;
+    },
+    requestOf: (response: Response) => requests.get(response),
+  });
+}
+
+/** After each test of the calling suite: every response that went through `checked` conformed. */
+export function failOnViolations(checked: CheckedFetch): void {
+  afterEach(() => {
+    expect(checked.take(), 'responses that break the spec').toEqual([]);
+  });
+}
