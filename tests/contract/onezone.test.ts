@@ -1,0 +1,221 @@
+/**
+ * The typed Onezone client against the running server over HTTP, on each store: every operation
+ * and every documented status the server can produce, each response checked against the spec.
+ */
+import { describe, expect, it } from 'vitest';
+import { createdUserId, createOnezoneClient, type OnezoneClient } from '@repo/onezone-client';
+import { onezoneSpec } from '@repo/specs/onezone';
+import { validationCases } from '@repo/specs/validation-cases';
+import { ADMIN, type Credentials } from '../support/admin.ts';
+import { withBrokenStore } from '../support/break-store.ts';
+import { checkedFetch, failOnViolations } from '../support/checked-fetch.ts';
+import { storeTargets, storeTitle } from '../support/stores.ts';
+import { useServer } from '../support/use-server.ts';
+
+const stores = await storeTargets('contract tests of the Onezone server on PostgreSQL');
+const checked = checkedFetch(onezoneSpec);
+failOnViolations(checked);
+
+const cases = validationCases.filter((c) => c.api === 'onezone');
+const MISSING_ID = 'no-such-user-0000';
+
+type ErrorBody = { error: { id: string; description: string; details?: Record<string, unknown> } };
+
+for (const store of stores) {
+  describe.skipIf(!store.available)(`Onezone server on ${storeTitle(store)}`, () => {
+    const started = useServer('onezone', store);
+    const passwords = new Set<string>([ADMIN.password]);
+    const as = (auth?: Credentials): OnezoneClient =>
+      createOnezoneClient({ baseUrl: started().server.baseUrl, fetch: checked, ...(auth ? { auth } : {}) });
+    const admin = () => as(ADMIN);
+
+    /** Creates a user with a password as the admin; returns its id and credentials. */
+    async function createUser(username: string) {
+      const credentials = { username, password: `${username}-Passw0rd` };
+      passwords.add(credentials.password);
+      const result = await admin().POST('/users', { body: { ...credentials, fullName: 'Test User' } });
+      return { id: createdUserId(result), credentials };
+    }
+
+    function expectError(result: { response: Response; error?: unknown }, status: number, id: string): ErrorBody['error'] {
+      expect(result.response.status).toBe(status);
+      expect(result.response.headers.get('content-type')).toMatch(/^application\/json/);
+      const body = result.error as ErrorBody;
+      expect(body.error.id).toBe(id);
+      return body.error;
+    }
+
+    describe('create_user', () => {
+      it('answers 201 with an absolute Location on which get_user answers 200', async () => {
+        const before = Math.floor(Date.now() / 1000);
+        passwords.add('lS1c6FD2mxB2ff');
+        const result = await admin().POST('/users', { body: { fullName: 'Rudolf Lingens', username: 'rudolf', password: 'lS1c6FD2mxB2ff' } });
+        expect(result.response.status).toBe(201);
+        const location = result.response.headers.get('location')!;
+        expect(location).toMatch(new RegExp(`^${started().server.baseUrl}/users/[^/]+$`));
+        const { data, response } = await admin().GET('/users/{id}', { params: { path: { id: createdUserId(result) } } });
+        expect(response.status).toBe(200);
+        expect(data).toEqual({
+          userId: createdUserId(result),
+          fullName: 'Rudolf Lingens',
+          username: 'rudolf',
+          linkedAccounts: [],
+          emails: [],
+          basicAuthEnabled: true,
+          blocked: false,
+          creationTime: expect.any(Number),
+        });
+        expect(data!.creationTime).toBeGreaterThanOrEqual(before);
+        expect(data!.creationTime).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000));
+      });
+
+      it.each(cases.filter((c) => c.valid))('answers 201 to $name', async ({ value }) => {
+        const { password } = value as { password?: unknown };
+        if (typeof password === 'string') passwords.add(password);
+        const result = await admin().POST('/users', { body: value as never });
+        expect(result.response.status).toBe(201);
+        // Free the username again for the next row of the table.
+        const removed = await admin().DELETE('/users/{id}', { params: { path: { id: createdUserId(result) } } });
+        expect(removed.response.status).toBe(204);
+      });
+
+      it.each(cases.filter((c) => !c.valid))('answers 400 $onezoneErrorId to $name', async ({ value, key, onezoneErrorId }) => {
+        const error = expectError(await admin().POST('/users', { body: value as never }), 400, onezoneErrorId!);
+        if (onezoneErrorId === 'missingRequiredValue' || onezoneErrorId === 'badValueString') expect(error.details).toEqual({ key });
+      });
+
+      it('answers 400 malformedData to a body that is not JSON', async () => {
+        const response = await checked(`${started().server.baseUrl}/users`, {
+          method: 'POST',
+          body: '{"username":',
+          headers: { 'content-type': 'application/json', authorization: basic(ADMIN) },
+        });
+        expect(response.status).toBe(400);
+        expect(((await response.json()) as ErrorBody).error.id).toBe('malformedData');
+      });
+
+      it('answers 400 badValueIdentifierOccupied with key username when the username is taken', async () => {
+        await createUser('occupied');
+        const error = expectError(await admin().POST('/users', { body: { username: 'occupied', password: 'again-Passw0rd' } }), 400, 'badValueIdentifierOccupied');
+        expect(error.details).toEqual({ key: 'username' });
+      });
+
+      it('answers 401 unauthorized with a Basic challenge when credentials are missing', async () => {
+        const result = await as().POST('/users', { body: {} });
+        expectError(result, 401, 'unauthorized');
+        expect(result.response.headers.get('www-authenticate')).toMatch(/^Basic realm="onezone"/);
+      });
+
+      it('answers 401 unauthorized, badBasicCredentials, when the password is wrong', async () => {
+        const result = await as({ ...ADMIN, password: 'wrong-Passw0rd' }).POST('/users', { body: {} });
+        const error = expectError(result, 401, 'unauthorized');
+        expect(error.details).toMatchObject({ authError: { id: 'badBasicCredentials' } });
+        expect(result.response.headers.get('www-authenticate')).toMatch(/^Basic realm="onezone"/);
+      });
+
+      it('answers 403 forbidden to a user created through the API', async () => {
+        const { credentials } = await createUser('plain.creator');
+        expectError(await as(credentials).POST('/users', { body: {} }), 403, 'forbidden');
+      });
+
+      it('creates a user without a password who cannot sign in', async () => {
+        const result = await admin().POST('/users', { body: { username: 'no.login', fullName: 'No Login' } });
+        const { data } = await admin().GET('/users/{id}', { params: { path: { id: createdUserId(result) } } });
+        expect(data).toMatchObject({ username: 'no.login', basicAuthEnabled: false });
+        for (const password of ['', 'no.login', 'anything-at-all']) {
+          expectError(await as({ username: 'no.login', password }).GET('/user'), 401, 'unauthorized');
+        }
+      });
+    });
+
+    describe('list_users', () => {
+      it('answers 200 with the ids of the admin and of created users', async () => {
+        const { id } = await createUser('listed');
+        const admins = await admin().GET('/user');
+        const { data, response } = await admin().GET('/users');
+        expect(response.status).toBe(200);
+        expect(data!.users).toEqual(expect.arrayContaining([admins.data!.userId, id]));
+      });
+
+      it('answers 401 unauthorized when credentials are missing', async () => {
+        expectError(await as().GET('/users'), 401, 'unauthorized');
+      });
+
+      it('answers 403 forbidden to a user created through the API', async () => {
+        const { credentials } = await createUser('plain.lister');
+        expectError(await as(credentials).GET('/users'), 403, 'forbidden');
+      });
+    });
+
+    describe('get_user', () => {
+      it('answers 404 notFound to an unknown id', async () => {
+        expectError(await admin().GET('/users/{id}', { params: { path: { id: MISSING_ID } } }), 404, 'notFound');
+      });
+
+      it('answers 401 unauthorized when credentials are missing', async () => {
+        expectError(await as().GET('/users/{id}', { params: { path: { id: MISSING_ID } } }), 401, 'unauthorized');
+      });
+
+      it('answers 403 forbidden to a user created through the API, even about itself', async () => {
+        const { id, credentials } = await createUser('plain.viewer');
+        expectError(await as(credentials).GET('/users/{id}', { params: { path: { id } } }), 403, 'forbidden');
+      });
+    });
+
+    describe('remove_user', () => {
+      it('answers 204, after which get_user answers 404 and the user cannot sign in', async () => {
+        const { id, credentials } = await createUser('removed');
+        const { response } = await admin().DELETE('/users/{id}', { params: { path: { id } } });
+        expect(response.status).toBe(204);
+        expectError(await admin().GET('/users/{id}', { params: { path: { id } } }), 404, 'notFound');
+        expectError(await as(credentials).GET('/user'), 401, 'unauthorized');
+      });
+
+      it('answers 404 notFound to an unknown id', async () => {
+        expectError(await admin().DELETE('/users/{id}', { params: { path: { id: MISSING_ID } } }), 404, 'notFound');
+      });
+
+      it('answers 401 unauthorized when credentials are missing', async () => {
+        expectError(await as().DELETE('/users/{id}', { params: { path: { id: MISSING_ID } } }), 401, 'unauthorized');
+      });
+
+      it('answers 403 forbidden to a user created through the API', async () => {
+        const { id, credentials } = await createUser('plain.remover');
+        expectError(await as(credentials).DELETE('/users/{id}', { params: { path: { id } } }), 403, 'forbidden');
+      });
+    });
+
+    describe('get_current_user', () => {
+      it('answers 200 with a plain user its own information', async () => {
+        const { id, credentials } = await createUser('plain.self');
+        const { data, response } = await as(credentials).GET('/user');
+        expect(response.status).toBe(200);
+        expect(data).toMatchObject({ userId: id, username: 'plain.self', fullName: 'Test User', basicAuthEnabled: true });
+      });
+
+      it('answers 401 unauthorized with a Basic challenge when credentials are missing', async () => {
+        const result = await as().GET('/user');
+        expectError(result, 401, 'unauthorized');
+        expect(result.response.headers.get('www-authenticate')).toMatch(/^Basic realm="onezone"/);
+      });
+    });
+
+    it('answers 500 internalServerError with a reference when the store fails', async () => {
+      const { server, databaseUrl } = started();
+      await withBrokenStore({ api: 'onezone', dataDir: server.dataDir, databaseUrl }, async () => {
+        const result = await admin().GET('/users');
+        const error = expectError(result, 500, 'internalServerError');
+        expect(error.details).toEqual({ reference: result.response.headers.get('x-request-id') });
+      });
+    });
+
+    it('never writes a password to its log', () => {
+      const log = started().server.log();
+      for (const password of passwords) expect(log).not.toContain(password);
+    });
+  });
+}
+
+function basic({ username, password }: Credentials): string {
+  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+}
