@@ -10,7 +10,7 @@ import type { ErrorMapper } from './failures.ts';
 import { consoleLogger, type RuntimeLogger } from './logger.ts';
 import { serveOperation, startRequest, type PipelineSettings, type ResponseValidationMode } from './pipeline.ts';
 import { failureResponse } from './failure-response.ts';
-import { basePathFromServers, concreteFirst, toRoutePath } from './routing.ts';
+import { basePathFromServers, concreteFirst, covers, overlapGroups, toRoutePath } from './routing.ts';
 import type { SecurityVerifiers } from './security.ts';
 import type { Handler, OpenApiEnv, OperationAt, OperationInfo, PathsWithMethod } from './types/handler-types.ts';
 import type { HttpMethod, OpenApiDocument, OpenApiDocumentInput } from './types/openapi-document.ts';
@@ -39,6 +39,13 @@ export interface OpenApiAppOptions<Principal> {
   readonly requestId?: (c: Context) => string;
   /** Realm of the `WWW-Authenticate` challenges. Default: `spec.info.title`. */
   readonly realm?: string;
+}
+
+/** The operations of one spec path by HTTP method, and what `Allow` lists. */
+interface PathTable {
+  readonly methods: Readonly<Record<string, CompiledOperation | undefined>>;
+  readonly get: CompiledOperation | undefined;
+  readonly allow: readonly string[];
 }
 
 /** An operation as listed by {@link OpenApiApp.unimplemented}. */
@@ -135,18 +142,47 @@ export function createOpenApiApp<Paths, Principal = unknown>(options: OpenApiApp
     methods.set(op.method.toUpperCase(), compiled);
   }
 
-  for (const path of concreteFirst([...byPath.keys()])) {
-    const methods = byPath.get(path) ?? new Map<string, CompiledOperation>();
+  const tables = new Map<string, PathTable>();
+  for (const [path, methods] of byPath) {
     const get = methods.get('GET');
     // Hono answers HEAD with the GET handler minus the body; say so in Allow.
     const allow = [...methods.keys(), ...(get !== undefined && !methods.has('HEAD') ? ['HEAD'] : [])];
-    const table = Object.fromEntries(methods) as Record<string, CompiledOperation | undefined>;
-    app.all(toRoutePath(basePath, path).route, (c) => {
-      const method = c.req.method;
-      const op = table[method] ?? (method === 'HEAD' ? get : undefined);
-      if (op !== undefined) return serveOperation(op, c, settings);
-      startRequest(c, settings);
-      return failureResponse(c, { kind: 'methodNotAllowed', method, allow }, settings.errors, logger);
+    tables.set(path, { methods: Object.fromEntries(methods), get, allow });
+  }
+  const dispatch = (table: PathTable, c: Context): Response | Promise<Response> => {
+    const method = c.req.method;
+    const op = table.methods[method] ?? (method === 'HEAD' ? table.get : undefined);
+    if (op !== undefined) return serveOperation(op, c, settings);
+    startRequest(c, settings);
+    return failureResponse(c, { kind: 'methodNotAllowed', method, allow: table.allow }, settings.errors, logger);
+  };
+  const tableOf = (path: string) => tables.get(path) as PathTable;
+
+  for (const group of overlapGroups(concreteFirst([...byPath.keys()]))) {
+    const cover = group.find((candidate) => group.every((other) => covers(candidate, other)));
+    const others = group.filter((path) => path !== cover);
+    if (cover === undefined || others.some((path) => path.includes('{'))) {
+      // No single template covers the group: one route each, concrete first (Hono then uses its TrieRouter).
+      for (const path of group) app.all(toRoutePath(basePath, path).route, (c) => dispatch(tableOf(path), c));
+      continue;
+    }
+    const { route, aliases } = toRoutePath(basePath, cover);
+    const coverTable = tableOf(cover);
+    // A literal path inside the cover's template is picked by comparing the cover's params with its literals.
+    const selectors = others.map((path) => {
+      const literals = path.split('/');
+      const checks = cover.split('/').flatMap((segment, i): [string, string][] =>
+        segment.startsWith('{') ? [[aliases.get(segment.slice(1, -1)) ?? '', literals[i] ?? '']] : [],
+      );
+      return { table: tableOf(path), checks };
+    });
+    app.all(route, (c) => {
+      for (const selector of selectors) {
+        let match = true;
+        for (const [alias, literal] of selector.checks) match &&= c.req.param(alias) === literal;
+        if (match) return dispatch(selector.table, c);
+      }
+      return dispatch(coverTable, c);
     });
   }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { basePathFromServers, concreteFirst, toRoutePath } from './routing.ts';
+import { createOpenApiApp } from './create-openapi-app.ts';
+import { camundaErrors } from './mappers/camunda-problem.ts';
+import { basePathFromServers, concreteFirst, covers, overlapGroups, overlaps, toRoutePath } from './routing.ts';
 import { authJson, fixtureApp, problemOf } from '../test/fixture-app.ts';
 
 describe('routing helpers', () => {
@@ -22,6 +24,19 @@ describe('routing helpers', () => {
       '/users/search',
       '/users/{id}',
       '/{any}/x',
+    ]);
+  });
+
+  it('finds the spec paths that can match the same URL', () => {
+    expect(overlaps('/users/search', '/users/{id}')).toBe(true);
+    expect(overlaps('/users', '/users/{id}')).toBe(false);
+    expect(overlaps('/users/search', '/users/me')).toBe(false);
+    expect(covers('/users/{id}', '/users/search')).toBe(true);
+    expect(covers('/users/search', '/users/{id}')).toBe(false);
+    expect(overlapGroups(['/users', '/users/search', '/users/me', '/users/{id}', '/health'])).toEqual([
+      ['/users'],
+      ['/users/search', '/users/me', '/users/{id}'],
+      ['/health'],
     ]);
   });
 
@@ -63,6 +78,32 @@ describe('routing of requests', () => {
     expect(res.headers.get('allow')).toBe('POST');
     const ok = await api.app.request('/api/v1/users/search', { method: 'POST', headers: authJson });
     expect(ok.status).toBe(200);
+  });
+
+  it('keeps Hono on its RegExpRouter by giving overlapping paths one route', async () => {
+    await api.app.request('/api/v1/users/7', { headers: authJson });
+    expect(api.app.router.name).toContain('RegExpRouter');
+  });
+
+  it('still routes concrete-first when no template covers the others', async () => {
+    const spec = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/a/{x}/b': { get: { operationId: 'getB', responses: { 204: { description: '' } } } },
+        '/a/c/{y}': { post: { operationId: 'postC', responses: { 204: { description: '' } } } },
+      },
+    };
+    const other = createOpenApiApp<{
+      '/a/{x}/b': { get: { responses: { 204: { content?: never } } } };
+      '/a/c/{y}': { post: { responses: { 204: { content?: never } } } };
+    }>({ spec, errors: camundaErrors });
+    other.handle('get', '/a/{x}/b', () => ({ status: 204 }));
+    other.handle('post', '/a/c/{y}', () => ({ status: 204 }));
+    expect((await other.app.request('/a/z/b')).status).toBe(204);
+    expect((await other.app.request('/a/c/q', { method: 'POST' })).status).toBe(204);
+    const shadowed = await other.app.request('/a/c/b');
+    expect([shadowed.status, shadowed.headers.get('allow')]).toEqual([405, 'POST']);
   });
 
   it('answers HEAD with the GET handler and no body', async () => {

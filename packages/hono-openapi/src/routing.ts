@@ -1,7 +1,9 @@
 /**
- * Spec paths → Hono routes. One route per spec path (all methods), registered concrete-first:
- * OpenAPI says `/users/search` wins over `/users/{userKey}`, and a single handler per path is what
- * lets a known path with an unknown method answer 405 with `Allow` instead of falling through.
+ * Spec paths → Hono routes. One route per spec path for all methods, so that a known path with an
+ * unknown method answers 405 with `Allow` even when the app is mounted in a parent app. Paths
+ * that can match the same URL (`/users/search`, `/users/{userKey}`) share one route on the more
+ * general template, which picks the concrete path first, as OpenAPI says: overlapping routes
+ * would make Hono give up its RegExpRouter for the slower TrieRouter on every request.
  */
 
 /** A spec path turned into a Hono route. */
@@ -55,4 +57,32 @@ export function basePathFromServers(servers: readonly { url: string; variables?:
   const url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? '');
   const path = new URL(url, 'http://placeholder').pathname;
   return path === '/' ? '' : path.replace(/\/+$/, '');
+}
+
+const isTemplate = (segment: string) => segment.startsWith('{');
+
+/** Whether two spec paths can match the same URL. */
+export function overlaps(a: string, b: string): boolean {
+  const as = a.split('/');
+  const bs = b.split('/');
+  return as.length === bs.length && as.every((s, i) => s === bs[i] || isTemplate(s) || isTemplate(bs[i] ?? ''));
+}
+
+/** Whether every URL `specific` matches is matched by `general` too. */
+export function covers(general: string, specific: string): boolean {
+  const gs = general.split('/');
+  const ss = specific.split('/');
+  return gs.length === ss.length && gs.every((s, i) => s === ss[i] || isTemplate(s));
+}
+
+/** Groups spec paths (in the given order) whose URLs can overlap, transitively. */
+export function overlapGroups(paths: readonly string[]): string[][] {
+  const groups: string[][] = [];
+  for (const path of paths) {
+    const joined = groups.filter((group) => group.some((other) => overlaps(path, other)));
+    const merged = [...joined.flat(), path];
+    for (const group of joined) groups.splice(groups.indexOf(group), 1);
+    groups.push(paths.filter((p) => merged.includes(p)));
+  }
+  return groups;
 }
