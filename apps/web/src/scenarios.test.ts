@@ -15,6 +15,8 @@ describe('scenariosFor', () => {
       '401 invalidCredentials',
       '403 permissionDenied',
       '409 duplicateUsername',
+      '413 payloadTooLarge',
+      '415 unsupportedMediaType',
       '500 internalError',
     ]);
   });
