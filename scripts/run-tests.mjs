@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 
 const tasks = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['generate:check', 'lint', 'typecheck', 'test'];
-const child = spawn('npx', ['turbo', 'run', ...tasks, '--output-logs=full'], {
+const child = spawn('npx', ['turbo', 'run', ...tasks, '--output-logs=full', '--continue'], {
   stdio: ['ignore', 'pipe', 'inherit'],
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' },
 });
