@@ -1,83 +1,24 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import type { PasswordHasher } from '@repo/server-kit';
+import { CredentialAuthenticator, type CredentialAuthenticatorOptions, type PasswordHasher } from '@repo/server-kit';
 import type { UserRecord, UserStore } from '../stores/user-store.ts';
 import type { Principal } from './principal.ts';
 
-export interface AuthenticatorOptions {
-  /** How long a successful verification is remembered; 0 verifies every request with argon2id. */
-  cacheTtlMs: number;
-  /** Most credentials remembered at once; the oldest go first (default 10 000). */
-  cacheMaxEntries?: number;
-  now?: () => number;
-}
+export type AuthenticatorOptions = CredentialAuthenticatorOptions;
 
 /**
- * Checks HTTP basic credentials against the stored argon2id hashes.
- *
- * An unknown username costs one argon2id verification, like a wrong password, so response times
- * do not tell which usernames exist. A successful verification is remembered for a while (as
- * Elasticsearch's realm cache does), keyed by an HMAC of the stored hash and the password under a
- * key that lives only in this process: argon2id costs ~20–40 ms of CPU, which would otherwise cap
- * every authenticated endpoint at a few dozen requests per second per core. Only successes are
- * cached, and the stored hash is part of the key, so a changed password or a deleted user is seen
- * at once; permissions are read from the store on every request.
+ * Checks HTTP basic credentials against the Camunda users' stored argon2id hashes. The mechanism
+ * (equal work for unknown users, the cache of successes) is server-kit's
+ * {@link CredentialAuthenticator}; this says only how a Camunda user becomes a principal.
  */
-export class Authenticator {
-  readonly #store: UserStore;
-  readonly #hasher: PasswordHasher;
-  readonly #ttlMs: number;
-  readonly #maxEntries: number;
-  readonly #now: () => number;
-  readonly #hmacKey = randomBytes(32);
-  /** Cache key → expiry (ms). Map order is insertion order: the first entry is the oldest. */
-  readonly #verified = new Map<string, number>();
-  /** Verifications under way, so a burst of requests with the same credentials verifies once. */
-  readonly #pending = new Map<string, Promise<boolean>>();
-
+export class Authenticator extends CredentialAuthenticator<Principal> {
   constructor(store: UserStore, hasher: PasswordHasher, options: AuthenticatorOptions) {
-    this.#store = store;
-    this.#hasher = hasher;
-    this.#ttlMs = options.cacheTtlMs;
-    this.#maxEntries = options.cacheMaxEntries ?? 10_000;
-    this.#now = options.now ?? Date.now;
-  }
-
-  /** The principal for these credentials, or null when the username is unknown or the password wrong. */
-  async authenticate(username: string, password: string): Promise<Principal | null> {
-    const user = await this.#store.findByUsername(username);
-    if (user === undefined) {
-      await this.#hasher.verifyAgainstNothing(password);
-      return null;
-    }
-    return (await this.#verify(user, password)) ? toPrincipal(user) : null;
-  }
-
-  async #verify(user: UserRecord, password: string): Promise<boolean> {
-    if (this.#ttlMs <= 0) return this.#hasher.verify(user.passwordHash, password);
-    const key = createHmac('sha256', this.#hmacKey).update(`${user.key}\0${user.passwordHash}\0`).update(password).digest('base64');
-    const expires = this.#verified.get(key);
-    if (expires !== undefined) {
-      if (expires > this.#now()) return true;
-      this.#verified.delete(key);
-    }
-    let pending = this.#pending.get(key);
-    if (pending === undefined) {
-      pending = this.#hasher.verify(user.passwordHash, password).finally(() => this.#pending.delete(key));
-      this.#pending.set(key, pending);
-    }
-    const ok = await pending;
-    if (ok) this.#remember(key);
-    return ok;
-  }
-
-  #remember(key: string): void {
-    this.#verified.delete(key);
-    this.#verified.set(key, this.#now() + this.#ttlMs);
-    while (this.#verified.size > this.#maxEntries) {
-      const oldest = this.#verified.keys().next().value;
-      if (oldest === undefined) break;
-      this.#verified.delete(oldest);
-    }
+    super(
+      async (username) => {
+        const user = await store.findByUsername(username);
+        return user && { id: user.key, passwordHash: user.passwordHash, principal: toPrincipal(user) };
+      },
+      hasher,
+      options,
+    );
   }
 }
 

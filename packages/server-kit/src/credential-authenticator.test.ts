@@ -1,0 +1,132 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CredentialAuthenticator, type StoredCredentials } from './credential-authenticator.ts';
+import { Argon2idPasswordHasher, type PasswordHasher } from './password-hasher.ts';
+
+interface User {
+  id: number;
+  username: string;
+  passwordHash: string | null;
+}
+
+/** A real (cheap) argon2id hasher with every call counted. */
+function countingHasher() {
+  const real = new Argon2idPasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
+  return {
+    hash: vi.fn((password: string) => real.hash(password)),
+    verify: vi.fn((hash: string, password: string) => real.verify(hash, password)),
+    verifyAgainstNothing: vi.fn((password: string) => real.verifyAgainstNothing(password)),
+  } satisfies PasswordHasher;
+}
+
+function setup(ttlMs = 60_000) {
+  const users = new Map<string, User>();
+  let nextId = 1;
+  const hasher = countingHasher();
+  let now = 1_000_000;
+  const clock = { advance: (ms: number) => (now += ms) };
+  const find = async (username: string): Promise<StoredCredentials<{ username: string }> | undefined> => {
+    const user = users.get(username);
+    return user && { id: user.id, passwordHash: user.passwordHash, principal: { username: user.username } };
+  };
+  const authenticator = new CredentialAuthenticator(find, hasher, { cacheTtlMs: ttlMs, now: () => now, cacheMaxEntries: 2 });
+  const add = async (username: string, password: string | null) => {
+    const user = { id: nextId++, username, passwordHash: password === null ? null : await hasher.hash(password) };
+    users.set(username, user);
+    return user;
+  };
+  return { users, hasher, find, authenticator, clock, add };
+}
+
+describe('CredentialAuthenticator', () => {
+  it('returns the principal for the right password', async () => {
+    const { authenticator, add } = setup();
+    await add('admin', 'pw');
+    expect(await authenticator.authenticate('admin', 'pw')).toEqual({ username: 'admin' });
+  });
+
+  it('returns null for a wrong password after one verification', async () => {
+    const { authenticator, hasher, add } = setup();
+    await add('u', 'pw');
+    expect(await authenticator.authenticate('u', 'wrong')).toBeNull();
+    expect(hasher.verify).toHaveBeenCalledTimes(1);
+  });
+
+  it('does the same argon2id work for an unknown user', async () => {
+    const { authenticator, hasher } = setup();
+    expect(await authenticator.authenticate('nobody', 'pw')).toBeNull();
+    expect(hasher.verifyAgainstNothing).toHaveBeenCalledWith('pw');
+  });
+
+  it('does the same argon2id work for a user without a password', async () => {
+    const { authenticator, hasher, add } = setup();
+    await add('nopass', null);
+    expect(await authenticator.authenticate('nopass', '')).toBeNull();
+    expect(hasher.verifyAgainstNothing).toHaveBeenCalledOnce();
+    expect(hasher.verify).not.toHaveBeenCalled();
+  });
+
+  it('verifies a known password once within the cache lifetime, and again after it', async () => {
+    const { authenticator, hasher, add, clock } = setup(1000);
+    await add('u', 'pw');
+    await authenticator.authenticate('u', 'pw');
+    await authenticator.authenticate('u', 'pw');
+    expect(hasher.verify).toHaveBeenCalledTimes(1);
+    clock.advance(1001);
+    expect(await authenticator.authenticate('u', 'pw')).not.toBeNull();
+    expect(hasher.verify).toHaveBeenCalledTimes(2);
+  });
+
+  it('verifies a burst of identical credentials once', async () => {
+    const { authenticator, hasher, add } = setup();
+    await add('u', 'pw');
+    const results = await Promise.all(Array.from({ length: 10 }, () => authenticator.authenticate('u', 'pw')));
+    expect(results.every((p) => p?.username === 'u')).toBe(true);
+    expect(hasher.verify).toHaveBeenCalledTimes(1);
+  });
+
+  it('never caches a failure', async () => {
+    const { authenticator, hasher, add } = setup();
+    await add('u', 'pw');
+    await authenticator.authenticate('u', 'wrong');
+    await authenticator.authenticate('u', 'wrong');
+    expect(hasher.verify).toHaveBeenCalledTimes(2);
+  });
+
+  it('forgets a cached password once the user is gone or recreated with another one', async () => {
+    const { authenticator, users, add } = setup();
+    await add('u', 'old');
+    expect(await authenticator.authenticate('u', 'old')).not.toBeNull();
+    users.delete('u');
+    expect(await authenticator.authenticate('u', 'old')).toBeNull();
+    await add('u', 'new');
+    expect(await authenticator.authenticate('u', 'old')).toBeNull();
+    expect(await authenticator.authenticate('u', 'new')).not.toBeNull();
+  });
+
+  it('verifies again for a recreated user with the same hash, since the id is part of the key', async () => {
+    const { authenticator, hasher, users, add } = setup();
+    const first = await add('u', 'pw');
+    await authenticator.authenticate('u', 'pw');
+    users.set('u', { ...first, id: 99 });
+    await authenticator.authenticate('u', 'pw');
+    expect(hasher.verify).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps at most cacheMaxEntries credentials', async () => {
+    const { authenticator, hasher, add } = setup();
+    for (const name of ['a', 'b', 'c']) await add(name, 'pw');
+    for (const name of ['a', 'b', 'c']) await authenticator.authenticate(name, 'pw');
+    await authenticator.authenticate('a', 'pw'); // evicted: verified again
+    await authenticator.authenticate('c', 'pw'); // still cached
+    expect(hasher.verify).toHaveBeenCalledTimes(4);
+  });
+
+  it('verifies every request when the cache is off', async () => {
+    const { find, hasher, add } = setup();
+    const authenticator = new CredentialAuthenticator(find, hasher, { cacheTtlMs: 0 });
+    await add('u', 'pw');
+    await authenticator.authenticate('u', 'pw');
+    await authenticator.authenticate('u', 'pw');
+    expect(hasher.verify).toHaveBeenCalledTimes(2);
+  });
+});
