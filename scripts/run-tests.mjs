@@ -1,10 +1,12 @@
 // Runs the whole check through turbo and closes with one "N passed, N failed" line summed over
 // every workspace's vitest summary, replayed ones from turbo's cache included, so CI can read the
 // outcome without knowing vitest's format.
+// Two tasks at a time: the machines have two cores, and suites that start servers and Prism time out
+// when every workspace runs at once.
 import { spawn } from 'node:child_process';
 
 const tasks = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['generate:check', 'lint', 'typecheck', 'test'];
-const child = spawn('npx', ['turbo', 'run', ...tasks, '--output-logs=full', '--continue'], {
+const child = spawn('npx', ['turbo', 'run', ...tasks, '--output-logs=full', '--continue', '--concurrency=2'], {
   stdio: ['ignore', 'pipe', 'inherit'],
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' },
 });

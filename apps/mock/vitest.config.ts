@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
+    // Prism takes a few seconds to start, far more when the two cores are busy with other suites.
+    hookTimeout: 90_000,
     exclude: ['**/node_modules/**', '**/dist/**'],
   },
 });

@@ -86,7 +86,7 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
   const prism: PrismProcess = { port, exited, stop: () => stopChild(child, exited) };
 
   const url = `http://${connectHost(options.host)}:${port}/`;
-  const deadline = Date.now() + (options.startTimeoutMs ?? 20_000);
+  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
   let done = false;
   const failed = exited.then((code) => {
     if (!done) throw new Error(`Prism exited (code ${code}) before answering on port ${port}: ${summary(recent)}`);
