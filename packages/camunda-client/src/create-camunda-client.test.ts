@@ -4,11 +4,7 @@ import { createCamundaClient } from './create-camunda-client.ts';
 /** A fetch that records each request and answers with `response`. */
 function fakeFetch(response: () => Response) {
   const requests: Request[] = [];
-  const fetch = async (request: Request) => {
-    requests.push(request);
-    return response();
-  };
-  return { fetch, requests };
+  return { requests, fetch: async (request: Request) => (requests.push(request), response()) };
 }
 
 const json = (status: number, body: unknown, type = 'application/json') =>
@@ -25,62 +21,17 @@ describe('createCamundaClient', () => {
     expect(fake.requests[0]?.method).toBe('POST');
   });
 
-  it('sends basic credentials when auth is given', async () => {
-    const fake = fakeFetch(() => json(202, { userKey: 1 }));
-    const client = createCamundaClient({
-      baseUrl: 'http://localhost:8080/v2',
-      auth: { username: 'demo', password: 'demo' },
-      fetch: fake.fetch,
-    });
-    await client.POST('/users', { body });
-    expect(fake.requests[0]?.headers.get('Authorization')).toBe('Basic ZGVtbzpkZW1v');
-  });
-
-  it('sends no Authorization header without auth', async () => {
-    const fake = fakeFetch(() => json(202, { userKey: 1 }));
-    const client = createCamundaClient({ baseUrl: 'http://localhost:8080/v2', fetch: fake.fetch });
-    await client.POST('/users', { body });
-    expect(fake.requests[0]?.headers.has('Authorization')).toBe(false);
-  });
-
-  it('keeps an Authorization header set on the call', async () => {
-    const fake = fakeFetch(() => json(202, { userKey: 1 }));
-    const client = createCamundaClient({
-      baseUrl: 'http://localhost:8080/v2',
-      auth: { username: 'demo', password: 'demo' },
-      fetch: fake.fetch,
-    });
-    await client.POST('/users', { body, headers: { Authorization: 'Basic b3RoZXI6b3RoZXI=' } });
-    expect(fake.requests[0]?.headers.get('Authorization')).toBe('Basic b3RoZXI6b3RoZXI=');
-  });
-
-  it('sends the Prefer header of the scenario', async () => {
+  it('sends the credentials and scenario it is given', async () => {
     const fake = fakeFetch(() => json(409, { status: 409 }, 'application/problem+json'));
     const client = createCamundaClient({
       baseUrl: 'http://localhost:4010/v2',
+      auth: { username: 'demo', password: 'demo' },
       scenario: 'code=409, example=duplicateUsername',
       fetch: fake.fetch,
     });
     await client.POST('/users', { body });
+    expect(fake.requests[0]?.headers.get('Authorization')).toBe('Basic ZGVtbzpkZW1v');
     expect(fake.requests[0]?.headers.get('Prefer')).toBe('code=409, example=duplicateUsername');
-  });
-
-  it('sends no Prefer header without a scenario', async () => {
-    const fake = fakeFetch(() => json(202, { userKey: 1 }));
-    const client = createCamundaClient({ baseUrl: 'http://localhost:8080/v2', fetch: fake.fetch });
-    await client.POST('/users', { body });
-    expect(fake.requests[0]?.headers.has('Prefer')).toBe(false);
-  });
-
-  it('sends the default headers', async () => {
-    const fake = fakeFetch(() => json(202, { userKey: 1 }));
-    const client = createCamundaClient({
-      baseUrl: 'http://localhost:8080/v2',
-      headers: { 'X-Request-Id': 'abc' },
-      fetch: fake.fetch,
-    });
-    await client.POST('/users', { body });
-    expect(fake.requests[0]?.headers.get('X-Request-Id')).toBe('abc');
   });
 
   it('returns a problem body as error', async () => {

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export type { components, operations, paths } from '@repo/specs/camunda';
-export { basicAuthMiddleware, basicAuthorization, type BasicCredentials } from './basic-auth.ts';
+export { basicAuthMiddleware, basicAuthorization, type BasicCredentials } from '@repo/client-kit';
+export { preferValue, scenarioMiddleware } from '@repo/client-kit';
 export { createCamundaClient, type CamundaClient, type CamundaClientOptions } from './create-camunda-client.ts';
 export { problemMessage, type CamundaProblem } from './problem-message.ts';
-export { preferValue, scenarioMiddleware } from './scenario.ts';

@@ -1,4 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
+import { defaultHeaderMiddleware } from './default-header.ts';
 
 /** A username and password for HTTP basic authentication. */
 export interface BasicCredentials {
@@ -28,11 +29,5 @@ export function basicAuthorization({ username, password }: BasicCredentials): st
  * try other credentials.
  */
 export function basicAuthMiddleware(credentials: BasicCredentials): Middleware {
-  const value = basicAuthorization(credentials);
-  return {
-    onRequest({ request }) {
-      if (!request.headers.has('Authorization')) request.headers.set('Authorization', value);
-      return request;
-    },
-  };
+  return defaultHeaderMiddleware('Authorization', basicAuthorization(credentials));
 }

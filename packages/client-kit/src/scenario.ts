@@ -1,4 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
+import { defaultHeaderMiddleware } from './default-header.ts';
 
 const EXAMPLE_NAME = /^[A-Za-z0-9._-]+$/;
 const STATUS_CODE = /^\d{3}$/;
@@ -33,11 +34,5 @@ export function preferValue(scenario: string): string {
  * keeps it.
  */
 export function scenarioMiddleware(scenario: string): Middleware {
-  const value = preferValue(scenario);
-  return {
-    onRequest({ request }) {
-      if (!request.headers.has('Prefer')) request.headers.set('Prefer', value);
-      return request;
-    },
-  };
+  return defaultHeaderMiddleware('Prefer', preferValue(scenario));
 }

@@ -1,0 +1,50 @@
+import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
+import { basicAuthMiddleware, type BasicCredentials } from './basic-auth.ts';
+import { scenarioMiddleware } from './scenario.ts';
+
+/** Options of {@link createTypedClient}, and the base of each API client's options. */
+export interface TypedClientOptions {
+  /**
+   * The API root, including the API's base path (e.g. `http://localhost:8080/v2`). The server and
+   * the Prism mock differ only in this URL.
+   */
+  baseUrl: string;
+  /** HTTP basic credentials sent with every request (see {@link basicAuthMiddleware}). */
+  auth?: BasicCredentials;
+  /**
+   * A mock scenario, sent as the `Prefer` header with every request: an example name, a status
+   * code or a full Prefer value such as `code=409, example=duplicateUsername` (see
+   * {@link preferValue}). The real server ignores it; leave it unset there, since it also makes
+   * browsers send a CORS preflight.
+   */
+  scenario?: string;
+  /** The fetch to use; defaults to `globalThis.fetch`. Tests pass a fake. */
+  fetch?: ClientOptions['fetch'];
+  /** Headers sent with every request, e.g. `{ 'X-Request-Id': '…' }`. */
+  headers?: ClientOptions['headers'];
+}
+
+/**
+ * Creates a typed openapi-fetch client of the API described by `Paths` (the generated `paths` of
+ * openapi-typescript), with {@link basicAuthMiddleware} when `auth` is given and
+ * {@link scenarioMiddleware} when `scenario` is. Uses only fetch-standard APIs, so it runs in
+ * browsers as well as in Node.
+ *
+ * @throws TypeError when `scenario` is not a valid scenario (see {@link preferValue}), at creation
+ * rather than at the first request.
+ *
+ * @example
+ * import type { paths } from '@repo/specs/camunda';
+ * const client = createTypedClient<paths>({ baseUrl: 'http://localhost:8080/v2', auth: { username: 'demo', password: 'demo' } });
+ */
+export function createTypedClient<Paths extends {}>(options: TypedClientOptions): Client<Paths> {
+  const { baseUrl, auth, scenario, fetch, headers } = options;
+  const client = createClient<Paths>({
+    baseUrl,
+    ...(fetch ? { fetch } : {}),
+    ...(headers ? { headers } : {}),
+  });
+  if (auth) client.use(basicAuthMiddleware(auth));
+  if (scenario !== undefined) client.use(scenarioMiddleware(scenario));
+  return client;
+}
