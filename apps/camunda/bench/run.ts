@@ -3,11 +3,10 @@
 //   2. createUser throughput vs the raw argon2id hash rate with the same parameters.
 // Servers (and the raw hashing) run pinned to one core, the load generator to another, so they
 // do not compete. A benchmark that prints figures, not a test: nothing fails on a slow machine.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { availableParallelism } from 'node:os';
-import { createInterface } from 'node:readline';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { benchCores, pinThisProcess, rawHashRate as measureRawHashRate, startBenchServer, stopBenchServer } from '@repo/server-kit/bench';
 import { BENCH_ADMIN } from './bench-admin.ts';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
@@ -18,14 +17,12 @@ const CONNECTIONS = 10;
  * hash rate is measured with the same number in flight.
  */
 const CREATE_CONNECTIONS = Number(process.env['BENCH_CREATE_CONNECTIONS'] ?? 8);
-const cores = availableParallelism();
-const serverCore = '0';
-const loadCore = cores > 1 ? '1' : '0';
+const { cores, serverCore, loadCore } = benchCores();
 const auth = `Basic ${Buffer.from(`${BENCH_ADMIN.username}:${BENCH_ADMIN.password}`).toString('base64')}`;
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 // Pin this process (the load generator), all its threads, away from the server.
-execFileSync('taskset', ['-a', '-cp', loadCore, String(process.pid)], { stdio: 'ignore' });
+pinThisProcess(loadCore);
 
 interface Result {
   name: string;
@@ -36,23 +33,12 @@ interface Result {
 }
 
 async function startServer(mode: 'real' | 'bare'): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn('taskset', ['-c', serverCore, process.execPath, '--import', 'tsx', here('./server.ts'), mode], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-  const lines = createInterface({ input: child.stdout! });
-  for await (const line of lines) {
-    const ready = /^READY (\d+)$/.exec(line);
-    if (ready) return { url: `http://127.0.0.1:${ready[1]}`, child };
-  }
-  throw new Error(`bench server (${mode}) exited before it was ready`);
+  const { origin, child } = await startBenchServer(here('./server.ts'), mode, serverCore);
+  return { url: origin, child };
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
+/** Raw argon2id hashes per second in a process pinned to the server's core (the server is idle then). */
+const rawHashRate = () => measureRawHashRate(serverCore, CREATE_CONNECTIONS, SECONDS);
 
 async function load(name: string, options: autocannon.Options): Promise<Result> {
   // A short warm-up (JIT, the authentication cache), then the measured run.
@@ -73,16 +59,10 @@ const results: Result[] = [];
 
 let server = await startServer('bare');
 results.push(await load('bare Hono: POST /v2/users/search (same JSON)', search(server.url)));
-await stop(server.child);
+await stopBenchServer(server.child);
 
 server = await startServer('real');
 results.push(await load('searchUsers: POST /v2/users/search', search(server.url)));
-
-/** Raw argon2id hashes per second in a process pinned to the server's core (the server is idle then). */
-function rawHashRate(): number {
-  const args = ['-c', serverCore, process.execPath, '--import', 'tsx', here('./hash-rate.ts'), String(CREATE_CONNECTIONS), String(SECONDS)];
-  return (JSON.parse(execFileSync('taskset', args, { encoding: 'utf8' })) as { hashesPerSecond: number }).hashesPerSecond;
-}
 
 // The machine's speed drifts (shared CPUs): measure the raw rate right before and right after the
 // create case and compare with their mean.
@@ -103,7 +83,7 @@ const createResult = await load('createUser: POST /v2/users', {
   ],
 });
 results.push(createResult);
-await stop(server.child);
+await stopBenchServer(server.child);
 const rawAfter = rawHashRate();
 const raw = { hashesPerSecond: (rawBefore + rawAfter) / 2 };
 

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { Argon2idPasswordHasher, createLogger, serveApp } from '@repo/server-kit';
+import { Argon2idPasswordHasher, createLogger } from '@repo/server-kit';
+import { serveBenchApp } from '@repo/server-kit/bench';
 import { createApp } from '../src/app.ts';
 import { USER_MANAGEMENT } from '../src/services/principal.ts';
 import { SqlUserStore } from '../src/stores/sql-user-store.ts';
@@ -38,14 +39,11 @@ if (mode === 'real') {
   throw new Error(`usage: server.ts real|bare, got ${String(mode)}`);
 }
 
-const served = await serveApp({
+await serveBenchApp({
   app,
-  port: 0,
-  hostname: '127.0.0.1',
   logger,
   onShutdown: async () => {
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });
   },
 });
-console.log(`READY ${served.port}`);

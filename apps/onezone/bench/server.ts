@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { Argon2idPasswordHasher, createLogger, serveApp } from '@repo/server-kit';
+import { Argon2idPasswordHasher, createLogger } from '@repo/server-kit';
+import { serveBenchApp } from '@repo/server-kit/bench';
 import { createApp } from '../src/app.ts';
 import { userProtectedInfo } from '../src/routes/users/user-protected-info.ts';
 import { bootstrapAdmin } from '../src/services/bootstrap-admin.ts';
@@ -35,14 +36,12 @@ if (mode === 'real') {
   throw new Error(`usage: server.ts real|bare, got ${String(mode)}`);
 }
 
-const served = await serveApp({
+await serveBenchApp({
   app,
-  port: 0,
-  hostname: '127.0.0.1',
   logger,
   onShutdown: async () => {
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });
   },
+  fields: [user.id],
 });
-console.log(`READY ${served.port} ${user.id}`);
