@@ -103,11 +103,24 @@ export class SqlUserStore implements UserStore {
   }
 
   async search(query: UserSearchQuery): Promise<UserSearchResult> {
-    const filtered = this.#filtered(query.filter);
-    let page = filtered.select(['key', 'username', 'name', 'email']);
+    // One statement: the page, each row carrying the total as an uncorrelated scalar subquery
+    // (evaluated once by SQLite and PostgreSQL alike).
+    let page = this.#filtered(query.filter).select((eb) => [
+      'key',
+      'username',
+      'name',
+      'email',
+      this.#filtered(query.filter)
+        .select(eb.fn.countAll<number>().as('total'))
+        .as('total'),
+    ]);
     for (const { field, order } of query.sort ?? []) page = page.orderBy(SORT_COLUMNS[field], order === 'desc' ? 'desc' : 'asc');
-    const items: UserSummary[] = await page.orderBy('key', 'asc').limit(query.limit).offset(query.from).execute();
-    const { total } = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    const rows = await page.orderBy('key', 'asc').limit(query.limit).offset(query.from).execute();
+    const items: UserSummary[] = rows.map(({ key, username, name, email }) => ({ key, username, name, email }));
+    if (rows.length > 0) return { items, totalItems: Number(rows[0]!.total) };
+    // An empty page says nothing about the total unless it starts at the first match.
+    if (query.from === 0 && query.limit > 0) return { items, totalItems: 0 };
+    const { total } = await this.#filtered(query.filter).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
     return { items, totalItems: Number(total) };
   }
 
@@ -127,21 +140,26 @@ export class SqlUserStore implements UserStore {
   }
 
   async findByUsername(username: string): Promise<UserRecord | undefined> {
-    const row = await this.#db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-    if (!row) return undefined;
-    const permissions = await this.#db
-      .selectFrom('user_permissions')
-      .select('permission')
-      .where('user_key', '=', row.key)
-      .orderBy('permission')
+    // One statement: the user joined with its permissions, one row per permission (one row with a
+    // null permission for a user without any).
+    const rows = await this.#db
+      .selectFrom('users')
+      .leftJoin('user_permissions', 'user_permissions.user_key', 'users.key')
+      .select(['users.key', 'users.username', 'users.name', 'users.email', 'users.password_hash', 'users.created_at', 'user_permissions.permission'])
+      .where('users.username', '=', username)
+      .orderBy('user_permissions.permission')
       .execute();
+    const row = rows[0];
+    if (!row) return undefined;
+    const permissions: string[] = [];
+    for (const { permission } of rows) if (permission !== null) permissions.push(permission);
     return {
       key: row.key,
       username: row.username,
       name: row.name,
       email: row.email,
       passwordHash: row.password_hash,
-      permissions: permissions.map((p) => p.permission),
+      permissions,
       createdAt: new Date(row.created_at),
     };
   }

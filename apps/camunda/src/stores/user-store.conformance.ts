@@ -145,7 +145,8 @@ export function describeUserStoreConformance(name: string, createTarget: () => P
         expect(page.totalItems).toBe(4);
         const beyond = await store.search({ filter: { name: 'Same' }, from: 5, limit: 2 });
         expect(beyond).toEqual({ items: [], totalItems: 2 });
-        expect(usernames(await store.search({ from: 0, limit: 0 }))).toEqual([]);
+        expect(await store.search({ from: 0, limit: 0 })).toEqual({ items: [], totalItems: 4 });
+        expect(await store.search({ filter: { name: 'nobody' }, from: 0, limit: 2 })).toEqual({ items: [], totalItems: 0 });
       });
 
       it('sorts by a field in either order, ties broken by key', async () => {

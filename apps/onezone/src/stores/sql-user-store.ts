@@ -98,8 +98,8 @@ export class SqlUserStore implements UserStore {
   }
 
   async get(id: string): Promise<UserRecord | undefined> {
-    const row = await this.#db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && toRecord(row, await this.#privileges(row.id));
+    const found = await this.#withPrivileges('id', id);
+    return found && toRecord(found.row, found.privileges);
   }
 
   async remove(id: string): Promise<boolean> {
@@ -109,8 +109,8 @@ export class SqlUserStore implements UserStore {
   }
 
   async findByUsername(username: string): Promise<UserWithCredentials | undefined> {
-    const row = await this.#db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-    return row && { ...toRecord(row, await this.#privileges(row.id)), passwordHash: row.password_hash };
+    const found = await this.#withPrivileges('username', username);
+    return found && { ...toRecord(found.row, found.privileges), passwordHash: found.row.password_hash };
   }
 
   async count(): Promise<number> {
@@ -131,9 +131,24 @@ export class SqlUserStore implements UserStore {
     return this.#database.close();
   }
 
-  async #privileges(userId: string): Promise<string[]> {
-    const rows = await this.#db.selectFrom('user_privileges').select('privilege').where('user_id', '=', userId).orderBy('privilege').execute();
-    return rows.map((r) => r.privilege);
+  /**
+   * The user whose `column` is `value`, with its privileges (sorted), in one statement: the user
+   * joined with its privileges, one row per privilege (one row with a null privilege when none).
+   */
+  async #withPrivileges(column: 'id' | 'username', value: string): Promise<{ row: UserRow; privileges: string[] } | undefined> {
+    const rows = await this.#db
+      .selectFrom('users')
+      .leftJoin('user_privileges', 'user_privileges.user_id', 'users.id')
+      .selectAll('users')
+      .select('user_privileges.privilege')
+      .where(`users.${column}`, '=', value)
+      .orderBy('user_privileges.privilege')
+      .execute();
+    const first = rows[0];
+    if (!first) return undefined;
+    const privileges: string[] = [];
+    for (const { privilege } of rows) if (privilege !== null) privileges.push(privilege);
+    return { row: first, privileges };
   }
 }
 

@@ -102,6 +102,9 @@ export function describeUserStoreConformance(name: string, createTarget: () => P
       expect(admin.privileges).toEqual([...ADMIN_PRIVILEGES].sort());
       expect((await store.get(admin.id))?.privileges).toEqual([...ADMIN_PRIVILEGES].sort());
       expect((await store.findByUsername('plain'))?.privileges).toEqual([]);
+      expect((await store.findByUsername('admin'))?.privileges).toEqual([...ADMIN_PRIVILEGES].sort());
+      const plain = await store.findByUsername('plain');
+      expect((await store.get(plain!.id))?.privileges).toEqual([]);
       expect(await store.hasUserWithPrivilege('oz_users_create')).toBe(true);
       expect(await store.hasUserWithPrivilege('oz_spaces_list')).toBe(false);
     });
