@@ -1,4 +1,4 @@
-import { sql, type Generated, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type CompiledQuery, type Generated, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import {
   isUniqueViolation,
   openDatabase,
@@ -38,6 +38,9 @@ const SORT_COLUMNS = { username: 'username', name: 'name', email: 'email' } as c
 
 type UsersQuery = SelectQueryBuilder<UserStoreTables, 'users', object>;
 
+/** A user joined with one of its permissions (null for a user without any). */
+type UserPermissionRow = Selectable<UserStoreTables['users']> & { permission: string | null };
+
 /** {@link UserStore} on SQL through Kysely: embedded SQLite by default, PostgreSQL when configured. */
 export class SqlUserStore implements UserStore {
   /**
@@ -59,12 +62,23 @@ export class SqlUserStore implements UserStore {
   readonly #db: Kysely<UserStoreTables>;
   readonly #database: OpenedDatabase<UserStoreTables>;
   readonly #now: () => Date;
+  readonly #findByUsernameQuery: CompiledQuery<UserPermissionRow>;
 
   constructor(database: OpenedDatabase<UserStoreTables>, clock: () => Date = () => new Date()) {
     this.#database = database;
     this.#db = database.db;
     this.#now = clock;
+    // The user joined with its permissions, one row per permission (one row with a null permission
+    // for a user without any). Compiled once: it runs on every authenticated request.
+    this.#findByUsernameQuery = this.#db
+      .selectFrom('users')
+      .leftJoin('user_permissions', 'user_permissions.user_key', 'users.key')
+      .select(['users.key', 'users.username', 'users.name', 'users.email', 'users.password_hash', 'users.created_at', 'user_permissions.permission'])
+      .where('users.username', '=', '')
+      .orderBy('user_permissions.permission')
+      .compile();
   }
+
 
   /** `sqlite` or `postgres`, for the start-up log. */
   get dialect(): SqlDialect {
@@ -140,15 +154,7 @@ export class SqlUserStore implements UserStore {
   }
 
   async findByUsername(username: string): Promise<UserRecord | undefined> {
-    // One statement: the user joined with its permissions, one row per permission (one row with a
-    // null permission for a user without any).
-    const rows = await this.#db
-      .selectFrom('users')
-      .leftJoin('user_permissions', 'user_permissions.user_key', 'users.key')
-      .select(['users.key', 'users.username', 'users.name', 'users.email', 'users.password_hash', 'users.created_at', 'user_permissions.permission'])
-      .where('users.username', '=', username)
-      .orderBy('user_permissions.permission')
-      .execute();
+    const { rows } = await this.#db.executeQuery(withParameters(this.#findByUsernameQuery, [username]));
     const row = rows[0];
     if (!row) return undefined;
     const permissions: string[] = [];
@@ -181,4 +187,12 @@ export class SqlUserStore implements UserStore {
   close(): Promise<void> {
     return this.#database.close();
   }
+}
+
+/** `query` with other values for its parameters, which must be as many as it was compiled with. */
+function withParameters<R>(query: CompiledQuery<R>, parameters: readonly unknown[]): CompiledQuery<R> {
+  if (parameters.length !== query.parameters.length) {
+    throw new Error(`query takes ${query.parameters.length} parameters, got ${parameters.length}`);
+  }
+  return { ...query, parameters };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
+import { sql, type CompiledQuery, type Generated, type Kysely, type Selectable } from 'kysely';
 import {
   isUniqueViolation,
   openDatabase,
@@ -29,6 +29,8 @@ export interface UserStoreTables {
 }
 
 type UserRow = Selectable<UserStoreTables['users']>;
+/** A user row joined with one of its privileges (null for a user without any). */
+type UserPrivilegeRow = UserRow & { privilege: string | null };
 
 /** {@link UserStore} on SQL through Kysely: embedded SQLite by default, PostgreSQL when configured. */
 export class SqlUserStore implements UserStore {
@@ -56,7 +58,13 @@ export class SqlUserStore implements UserStore {
     this.#database = database;
     this.#db = database.db;
     this.#now = clock;
+    // Compiled once: they run on every authenticated request.
+    this.#byId = this.#withPrivilegesQuery('id');
+    this.#byUsername = this.#withPrivilegesQuery('username');
   }
+
+  readonly #byId: CompiledQuery<UserPrivilegeRow>;
+  readonly #byUsername: CompiledQuery<UserPrivilegeRow>;
 
   /** `sqlite` or `postgres`, for the start-up log. */
   get dialect(): SqlDialect {
@@ -98,7 +106,7 @@ export class SqlUserStore implements UserStore {
   }
 
   async get(id: string): Promise<UserRecord | undefined> {
-    const found = await this.#withPrivileges('id', id);
+    const found = await this.#withPrivileges(this.#byId, id);
     return found && toRecord(found.row, found.privileges);
   }
 
@@ -109,7 +117,7 @@ export class SqlUserStore implements UserStore {
   }
 
   async findByUsername(username: string): Promise<UserWithCredentials | undefined> {
-    const found = await this.#withPrivileges('username', username);
+    const found = await this.#withPrivileges(this.#byUsername, username);
     return found && { ...toRecord(found.row, found.privileges), passwordHash: found.row.password_hash };
   }
 
@@ -132,24 +140,40 @@ export class SqlUserStore implements UserStore {
   }
 
   /**
-   * The user whose `column` is `value`, with its privileges (sorted), in one statement: the user
-   * joined with its privileges, one row per privilege (one row with a null privilege when none).
+   * The user whose `column` is a parameter, joined with its privileges: one row per privilege
+   * (sorted), or one row with a null privilege for a user without any.
    */
-  async #withPrivileges(column: 'id' | 'username', value: string): Promise<{ row: UserRow; privileges: string[] } | undefined> {
-    const rows = await this.#db
+  #withPrivilegesQuery(column: 'id' | 'username'): CompiledQuery<UserPrivilegeRow> {
+    return this.#db
       .selectFrom('users')
       .leftJoin('user_privileges', 'user_privileges.user_id', 'users.id')
       .selectAll('users')
       .select('user_privileges.privilege')
-      .where(`users.${column}`, '=', value)
+      .where(`users.${column}`, '=', '')
       .orderBy('user_privileges.privilege')
-      .execute();
+      .compile();
+  }
+
+  /** Runs a {@link #withPrivilegesQuery} for `value`: the user and its privileges, in one statement. */
+  async #withPrivileges(
+    query: CompiledQuery<UserPrivilegeRow>,
+    value: string,
+  ): Promise<{ row: UserRow; privileges: string[] } | undefined> {
+    const { rows } = await this.#db.executeQuery(withParameters(query, [value]));
     const first = rows[0];
     if (!first) return undefined;
     const privileges: string[] = [];
     for (const { privilege } of rows) if (privilege !== null) privileges.push(privilege);
     return { row: first, privileges };
   }
+}
+
+/** `query` with other values for its parameters, which must be as many as it was compiled with. */
+function withParameters<R>(query: CompiledQuery<R>, parameters: readonly unknown[]): CompiledQuery<R> {
+  if (parameters.length !== query.parameters.length) {
+    throw new Error(`query takes ${query.parameters.length} parameters, got ${parameters.length}`);
+  }
+  return { ...query, parameters };
 }
 
 function toRecord(row: UserRow, privileges: string[]): UserRecord {
