@@ -17,9 +17,9 @@
  * - `badValueUsername` / `badValueFullName` / `badValuePassword` carry no `details`, as upstream:
  *   the id itself names the field.
  */
-import type { ErrorMapper, MappedError, OnezoneErrorId, RuntimeFailure } from '@repo/hono-openapi';
-import { findOnezoneRule } from '@repo/hono-openapi';
+import type { ErrorMapper, MappedError, RuntimeFailure } from '@repo/hono-openapi';
 import type { components } from '@repo/specs/onezone';
+import { findValidationRule, type ValidationErrorId } from './errors/validation-table.ts';
 
 /** The `Error` body of the spec. */
 export type ErrorBody = components['schemas']['Error'];
@@ -134,8 +134,8 @@ export function onezoneError<C extends OnezoneErrorCode>(
 }
 
 /**
- * How a runtime validation-table id becomes a code of ours. The table itself (JSON Schema failure →
- * id, with precedence) is the runtime's `onezoneValidationTable`, reused rather than copied.
+ * How an id of the validation table (errors/validation-table.ts: JSON Schema failure → upstream id,
+ * with precedence) becomes a code of ours.
  */
 const codeOfValidationId = {
   malformedData: 'malformedData',
@@ -149,24 +149,14 @@ const codeOfValidationId = {
   badValueBoolean: 'malformedData',
   badValueList: 'malformedData',
   badData: 'malformedData',
-  // Not produced by the validation table; listed so that the mapping stays total.
-  badValueIdentifierOccupied: 'malformedData',
-  unauthorized: 'malformedData',
-  forbidden: 'malformedData',
-  notFound: 'malformedData',
-  notSupported: 'malformedData',
-  payloadTooLarge: 'malformedData',
-  unsupportedMediaType: 'malformedData',
-  internalServerError: 'malformedData',
-  notImplemented: 'malformedData',
-} as const satisfies Record<OnezoneErrorId, OnezoneErrorCode>;
+} as const satisfies Record<ValidationErrorId, OnezoneErrorCode>;
 
-/** The error of a failed body validation: the first row of the runtime's table that matches. */
+/** The error of a failed body validation: the first row of the validation table that matches. */
 function validationError(failure: RuntimeFailure & { kind: 'validation' }): { status: number; body: ErrorBody } {
   // The only parameter is the user id in the path: one that breaks its schema names no user.
   if (failure.location === 'path') return onezoneError('notFound');
   if (failure.location !== 'body') return onezoneError('malformedData');
-  const found = findOnezoneRule(failure.issues);
+  const found = findValidationRule(failure.issues);
   const code = found === undefined ? 'malformedData' : codeOfValidationId[found.rule.id];
   const key = found?.issue.field ?? '';
   if (code === 'missingRequiredValue' || code === 'badValueString') return onezoneError(code, { key });

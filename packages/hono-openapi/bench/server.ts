@@ -8,7 +8,9 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { camundaSpec, type paths as CamundaPaths } from '@repo/specs/camunda';
 import { onezoneSpec, type paths as OnezonePaths } from '@repo/specs/onezone';
-import { basic, camundaErrors, createOpenApiApp, onezoneErrors } from '../src/index.ts';
+import { basic, createOpenApiApp } from '../src/index.ts';
+import { errorBodyErrors } from '../test/fixtures/error-body-errors.ts';
+import { problemErrors } from '../test/fixtures/problem-errors.ts';
 
 const user = {
   userId: 'u1',
@@ -36,14 +38,14 @@ function runtime(): Hono {
   const security = { basicAuth: basic<{ username: string }>(({ username }) => ({ username })) };
   const camunda = createOpenApiApp<CamundaPaths, { username: string }>({
     spec: camundaSpec,
-    errors: camundaErrors,
+    errors: problemErrors,
     security,
     validateResponses: 'off',
   });
   camunda.handle('post', '/users', (req) => ({ status: 202, body: { userKey: req.body.username === '' ? 1 : 2 } }));
   const onezone = createOpenApiApp<OnezonePaths, { username: string }>({
     spec: onezoneSpec,
-    errors: onezoneErrors,
+    errors: errorBodyErrors,
     security,
     validateResponses: 'off',
   });

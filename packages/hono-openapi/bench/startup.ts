@@ -6,15 +6,17 @@
 import { performance } from 'node:perf_hooks';
 import { camundaSpec } from '@repo/specs/camunda';
 import { onezoneSpec } from '@repo/specs/onezone';
-import { createOpenApiApp, basic, camundaErrors, onezoneErrors, type ResponseValidationMode } from '../src/index.ts';
+import { createOpenApiApp, basic, type ResponseValidationMode } from '../src/index.ts';
+import { errorBodyErrors } from '../test/fixtures/error-body-errors.ts';
+import { problemErrors } from '../test/fixtures/problem-errors.ts';
 
 const security = { basicAuth: basic(() => ({})) };
 const runs = Number(process.argv[2] ?? 9);
 
 function compileBoth(validateResponses: ResponseValidationMode): number {
   const start = performance.now();
-  createOpenApiApp({ spec: camundaSpec, errors: camundaErrors, security, validateResponses });
-  createOpenApiApp({ spec: onezoneSpec, errors: onezoneErrors, security, validateResponses });
+  createOpenApiApp({ spec: camundaSpec, errors: problemErrors, security, validateResponses });
+  createOpenApiApp({ spec: onezoneSpec, errors: errorBodyErrors, security, validateResponses });
   return performance.now() - start;
 }
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createOpenApiApp } from './create-openapi-app.ts';
-import { camundaErrors } from './mappers/camunda-problem.ts';
+import { problemErrors } from '../test/fixtures/problem-errors.ts';
 import { authJson, fixtureApp, problemOf } from '../test/fixture-app.ts';
 
 const createUser = (body: unknown) => ({ method: 'POST', headers: authJson, body: JSON.stringify(body) }) as const;
@@ -130,7 +130,7 @@ describe('createOpenApiApp', () => {
   });
 
   it('refuses a document that is not OpenAPI 3.1', () => {
-    expect(() => createOpenApiApp({ spec: { openapi: '3.0.3', paths: {} }, errors: camundaErrors })).toThrow(/OpenAPI 3\.1/);
+    expect(() => createOpenApiApp({ spec: { openapi: '3.0.3', paths: {} }, errors: problemErrors })).toThrow(/OpenAPI 3\.1/);
   });
 
   it('works mounted under a parent app', async () => {

@@ -28,10 +28,4 @@ export type {
   ResponseHeaderValue,
 } from './types/handler-types.ts';
 export type { HttpMethod, OpenApiDocumentInput } from './types/openapi-document.ts';
-export { camundaErrors, camundaProblem, problemJson, validationDetail } from './mappers/camunda-problem.ts';
-export type { CamundaProblem } from './mappers/camunda-problem.ts';
-export { onezoneErrors } from './mappers/onezone-error.ts';
-export { onezoneError, onezoneErrorCatalog } from './mappers/onezone-catalog.ts';
-export type { OnezoneDetails, OnezoneErrorBody, OnezoneErrorId } from './mappers/onezone-catalog.ts';
-export { findOnezoneRule, onezoneValidationTable } from './mappers/onezone-validation-table.ts';
-export type { OnezoneValidationRule } from './mappers/onezone-validation-table.ts';
+export { validationDetail } from './validation-detail.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOpenApiApp } from './create-openapi-app.ts';
-import { camundaErrors } from './mappers/camunda-problem.ts';
+import { problemErrors } from '../test/fixtures/problem-errors.ts';
 import { basePathFromServers, concreteFirst, covers, overlapGroups, overlaps, toRoutePath } from './routing.ts';
 import { authJson, fixtureApp, problemOf } from '../test/fixture-app.ts';
 
@@ -97,7 +97,7 @@ describe('routing of requests', () => {
     const other = createOpenApiApp<{
       '/a/{x}/b': { get: { responses: { 204: { content?: never } } } };
       '/a/c/{y}': { post: { responses: { 204: { content?: never } } } };
-    }>({ spec, errors: camundaErrors });
+    }>({ spec, errors: problemErrors });
     other.handle('get', '/a/{x}/b', () => ({ status: 204 }));
     other.handle('post', '/a/c/{y}', () => ({ status: 204 }));
     expect((await other.app.request('/a/z/b')).status).toBe(204);

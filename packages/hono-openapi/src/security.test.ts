@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOpenApiApp } from './create-openapi-app.ts';
-import { camundaErrors } from './mappers/camunda-problem.ts';
+import { problemErrors } from '../test/fixtures/problem-errors.ts';
 import { apiKey, basic, bearer } from './security.ts';
 import { basicAuth, fixtureApp, fixtureSpec, problemOf, type FixturePaths, type TestUser } from '../test/fixture-app.ts';
 
@@ -56,7 +56,7 @@ describe('security', () => {
       spec: fixtureSpec,
       errors: (failure, c) => {
         failures.push(failure);
-        return camundaErrors(failure, c);
+        return problemErrors(failure, c);
       },
       security: { basicAuth: basic(() => null), bearerAuth: bearer(() => null), apiKeyAuth: () => null },
     });
@@ -88,7 +88,7 @@ describe('security', () => {
 
   it('fails at start-up when a scheme has no verifier', () => {
     expect(() =>
-      createOpenApiApp<FixturePaths>({ spec: fixtureSpec, errors: camundaErrors, security: { basicAuth: basic(() => ({})) } }),
+      createOpenApiApp<FixturePaths>({ spec: fixtureSpec, errors: problemErrors, security: { basicAuth: basic(() => ({})) } }),
     ).toThrow(/no verifier for security scheme "bearerAuth"/);
   });
 
@@ -96,7 +96,7 @@ describe('security', () => {
     expect(() =>
       createOpenApiApp<FixturePaths>({
         spec: fixtureSpec,
-        errors: camundaErrors,
+        errors: problemErrors,
         security: { basicAuth: bearer(() => ({})), bearerAuth: bearer(() => ({})), apiKeyAuth: bearer(() => ({})) },
       }),
     ).toThrow(/"basicAuth" is basic in the spec, but its verifier is for bearer/);
@@ -106,7 +106,7 @@ describe('security', () => {
     const seen: string[] = [];
     const api = createOpenApiApp<FixturePaths, TestUser>({
       spec: fixtureSpec,
-      errors: camundaErrors,
+      errors: problemErrors,
       security: {
         basicAuth: basic(async ({ username }) => {
           seen.push(`basic:${username}`);
@@ -131,7 +131,7 @@ describe('security', () => {
   it('turns a verifier that throws into a 500', async () => {
     const api = createOpenApiApp<FixturePaths>({
       spec: fixtureSpec,
-      errors: camundaErrors,
+      errors: problemErrors,
       logger: { warn: () => {}, error: () => {} },
       security: {
         basicAuth: basic(() => {

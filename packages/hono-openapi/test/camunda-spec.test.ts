@@ -1,7 +1,7 @@
 import { validationCases } from '@repo/specs/validation-cases';
 import { describe, expect, it } from 'vitest';
-import { authJson, basicAuth, problemOf } from '../../test/fixture-app.ts';
-import { camundaApp, camundaSpec, componentValidator } from '../../test/real-apps.ts';
+import { authJson, basicAuth, problemOf } from './fixture-app.ts';
+import { camundaApp, camundaSpec, componentValidator } from './real-apps.ts';
 
 const isProblemDetail = componentValidator(camundaSpec, 'ProblemDetail');
 
@@ -27,7 +27,7 @@ async function expectProblem(res: Response, status: number) {
   return problem;
 }
 
-describe('camunda problem+json mapper on the real spec', () => {
+describe('the runtime on the real Camunda spec (problem+json fixture mapper)', () => {
   it('accepts the documented minimal request', async () => {
     const res = await createUser(JSON.stringify({ username: 'demo', password: 'demo' }));
     expect(res.status).toBe(202);

@@ -3,7 +3,7 @@
  * behaviour tests.
  */
 import { createOpenApiApp, type OpenApiAppOptions } from '../src/index.ts';
-import { camundaErrors, type CamundaProblem } from '../src/mappers/camunda-problem.ts';
+import { problemErrors, type Problem } from './fixtures/problem-errors.ts';
 import { basic, bearer, apiKey } from '../src/security.ts';
 import fixtureSpec from './fixtures/fixture.openapi.json' with { type: 'json' };
 import type { paths } from './fixtures/fixture.ts';
@@ -30,12 +30,12 @@ export function captureLogger() {
 export const basicAuth = (username = 'admin', password = 'admin-password') =>
   `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 
-/** The fixture app with the Camunda mapper; `admin:admin-password`, token `good-token`, key `good-key`. */
+/** The fixture app with the problem+json fixture mapper; `admin:admin-password`, token `good-token`, key `good-key`. */
 export function fixtureApp(overrides: Partial<OpenApiAppOptions<TestUser>> = {}) {
   const logger = captureLogger();
   const api = createOpenApiApp<paths, TestUser>({
     spec: fixtureSpec,
-    errors: camundaErrors,
+    errors: problemErrors,
     validateResponses: 'throw',
     logger,
     security: {
@@ -54,6 +54,6 @@ export function fixtureApp(overrides: Partial<OpenApiAppOptions<TestUser>> = {})
 export const authJson = { authorization: basicAuth(), 'content-type': 'application/json' };
 
 /** The problem+json body of a response. */
-export async function problemOf(res: Response): Promise<CamundaProblem> {
-  return (await res.json()) as CamundaProblem;
+export async function problemOf(res: Response): Promise<Problem> {
+  return (await res.json()) as Problem;
 }

@@ -1,5 +1,5 @@
 /**
- * Both real APIs wired with their reference mappers and a basic verifier
+ * Both real APIs wired with the fixture mappers (problem+json, Onezone-shaped) and a basic verifier
  * (`admin:admin-password`), for tests that run the runtime against the real specs.
  */
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -7,8 +7,8 @@ import addFormats from 'ajv-formats';
 import { camundaSpec, type paths as CamundaPaths } from '@repo/specs/camunda';
 import { onezoneSpec, type paths as OnezonePaths } from '@repo/specs/onezone';
 import { createOpenApiApp, type ResponseValidationMode } from '../src/index.ts';
-import { camundaErrors } from '../src/mappers/camunda-problem.ts';
-import { onezoneErrors } from '../src/mappers/onezone-error.ts';
+import { errorBodyErrors } from './fixtures/error-body-errors.ts';
+import { problemErrors } from './fixtures/problem-errors.ts';
 import { basic } from '../src/security.ts';
 import { captureLogger } from './fixture-app.ts';
 
@@ -25,7 +25,7 @@ export function camundaApp(validateResponses: ResponseValidationMode = 'throw') 
   const logger = captureLogger();
   const api = createOpenApiApp<CamundaPaths, Admin>({
     spec: camundaSpec,
-    errors: camundaErrors,
+    errors: problemErrors,
     security: { basicAuth: verify },
     validateResponses,
     logger,
@@ -37,7 +37,7 @@ export function onezoneApp(validateResponses: ResponseValidationMode = 'throw') 
   const logger = captureLogger();
   const api = createOpenApiApp<OnezonePaths, Admin>({
     spec: onezoneSpec,
-    errors: onezoneErrors,
+    errors: errorBodyErrors,
     security: { basicAuth: verify },
     validateResponses,
     logger,

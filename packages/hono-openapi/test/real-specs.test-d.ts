@@ -5,7 +5,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { components as CamundaComponents } from '@repo/specs/camunda';
 import type { components as OnezoneComponents } from '@repo/specs/onezone';
-import { onezoneError } from '../src/index.ts';
+import { errorBody } from './fixtures/error-body-errors.ts';
 import { camundaApp, onezoneApp, type Admin } from './real-apps.ts';
 
 describe('Camunda', () => {
@@ -57,7 +57,7 @@ describe('Onezone', () => {
   it('types create_user input and requires Location on 201', () => {
     api.handle('post', '/users', (req) => {
       expectTypeOf(req.body).toEqualTypeOf<OnezoneComponents['schemas']['UserCreateRequest']>();
-      if (req.body.username === 'taken') return { status: 400, body: onezoneError('badValueIdentifierOccupied', { key: 'username' }).body };
+      if (req.body.username === 'taken') return { status: 400, body: errorBody('badValueIdentifierOccupied', { key: 'username' }) };
       return { status: 201, headers: { Location: 'https://oz/api/v3/onezone/users/1' } };
     });
     // @ts-expect-error -- 201 requires the Location header
@@ -65,7 +65,7 @@ describe('Onezone', () => {
     // @ts-expect-error -- 201 has no body
     api.handle('post', '/users', () => ({ status: 201, headers: { Location: 'x' }, body: { id: '1' } }));
     // @ts-expect-error -- Onezone answers a taken username with 400, 409 is not declared
-    api.handle('post', '/users', () => ({ status: 409, body: onezoneError('badValueIdentifierOccupied').body }));
+    api.handle('post', '/users', () => ({ status: 409, body: errorBody('badValueIdentifierOccupied') }));
   });
 
   it('types get_user path parameters and its body', () => {
