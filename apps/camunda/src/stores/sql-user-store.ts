@@ -38,6 +38,13 @@ const SORT_COLUMNS = { username: 'username', name: 'name', email: 'email' } as c
 
 type UsersQuery = SelectQueryBuilder<UserStoreTables, 'users', object>;
 
+const FILTER_FIELDS = ['username', 'name', 'email'] as const;
+/** Search statements kept compiled, one per filter and sort shape; a few in practice. */
+const SEARCH_SHAPES_CACHED = 64;
+
+/** A row of the search statement: a user and the total of matches. */
+type SearchRow = UserSummary & { total: number | string };
+
 /** A user joined with one of its permissions (null for a user without any). */
 type UserPermissionRow = Selectable<UserStoreTables['users']> & { permission: string | null };
 
@@ -63,6 +70,7 @@ export class SqlUserStore implements UserStore {
   readonly #database: OpenedDatabase<UserStoreTables>;
   readonly #now: () => Date;
   readonly #findByUsernameQuery: CompiledQuery<UserPermissionRow>;
+  readonly #searchQueries = new Map<string, CompiledQuery<SearchRow>>();
 
   constructor(database: OpenedDatabase<UserStoreTables>, clock: () => Date = () => new Date()) {
     this.#database = database;
@@ -117,25 +125,50 @@ export class SqlUserStore implements UserStore {
   }
 
   async search(query: UserSearchQuery): Promise<UserSearchResult> {
-    // One statement: the page, each row carrying the total as an uncorrelated scalar subquery
-    // (evaluated once by SQLite and PostgreSQL alike).
-    let page = this.#filtered(query.filter).select((eb) => [
-      'key',
-      'username',
-      'name',
-      'email',
-      this.#filtered(query.filter)
-        .select(eb.fn.countAll<number>().as('total'))
-        .as('total'),
-    ]);
-    for (const { field, order } of query.sort ?? []) page = page.orderBy(SORT_COLUMNS[field], order === 'desc' ? 'desc' : 'asc');
-    const rows = await page.orderBy('key', 'asc').limit(query.limit).offset(query.from).execute();
+    const filter = query.filter ?? {};
+    const values = FILTER_FIELDS.flatMap((field) => (filter[field] === undefined ? [] : [filter[field]]));
+    const page = this.#searchQuery(filter, query.sort ?? []);
+    // The filter values bind twice (the total's subquery, then the page), then limit and offset.
+    const { rows } = await this.#db.executeQuery(withParameters(page, [...values, ...values, query.limit, query.from]));
     const items: UserSummary[] = rows.map(({ key, username, name, email }) => ({ key, username, name, email }));
     if (rows.length > 0) return { items, totalItems: Number(rows[0]!.total) };
     // An empty page says nothing about the total unless it starts at the first match.
     if (query.from === 0 && query.limit > 0) return { items, totalItems: 0 };
     const { total } = await this.#filtered(query.filter).select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
     return { items, totalItems: Number(total) };
+  }
+
+  /**
+   * The search statement for a filter and sort shape (which fields filter, the sort order; not the
+   * values): one statement, the page, each row carrying the total as an uncorrelated scalar
+   * subquery (evaluated once by SQLite and PostgreSQL alike). Compiled once per shape, with
+   * placeholder values whose positions are checked, so {@link search} can bind its own.
+   */
+  #searchQuery(filter: NonNullable<UserSearchQuery['filter']>, sort: NonNullable<UserSearchQuery['sort']>): CompiledQuery<SearchRow> {
+    const present = FILTER_FIELDS.filter((field) => filter[field] !== undefined);
+    const shape = `${present.join(',')}|${sort.map(({ field, order }) => `${field}:${order === 'desc' ? 'desc' : 'asc'}`).join(',')}`;
+    const cached = this.#searchQueries.get(shape);
+    if (cached) return cached;
+    const placeholders = Object.fromEntries(present.map((field, i) => [field, `\u0000placeholder${i}`]));
+    const [limit, from] = [1_000_000_001, 1_000_000_002];
+    let page = this.#filtered(placeholders).select((eb) => [
+      'key',
+      'username',
+      'name',
+      'email',
+      this.#filtered(placeholders)
+        .select(eb.fn.countAll<number>().as('total'))
+        .as('total'),
+    ]);
+    for (const { field, order } of sort) page = page.orderBy(SORT_COLUMNS[field], order === 'desc' ? 'desc' : 'asc');
+    const compiled = page.orderBy('key', 'asc').limit(limit).offset(from).compile() as CompiledQuery<SearchRow>;
+    const values = present.map((field) => placeholders[field]);
+    const expected = [...values, ...values, limit, from];
+    if (compiled.parameters.length !== expected.length || compiled.parameters.some((p, i) => p !== expected[i])) {
+      throw new Error(`search statement binds ${JSON.stringify(compiled.parameters)}, expected ${JSON.stringify(expected)}`);
+    }
+    if (this.#searchQueries.size < SEARCH_SHAPES_CACHED) this.#searchQueries.set(shape, compiled);
+    return compiled;
   }
 
   #filtered(filter: UserSearchQuery['filter'] = {}): UsersQuery {
