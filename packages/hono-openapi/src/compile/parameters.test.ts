@@ -27,6 +27,21 @@ describe('parameters', () => {
     expect(await problemOf(res)).toMatchObject({ detail: "The provided path parameter 'userKey' is not valid: it must be integer." });
   });
 
+  it.each(['9007199254740992', '9007199254740993', '9223372036854775808', '-9007199254740993', '1e30'])(
+    'refuses an integer path parameter %s beyond the safe integers, instead of rounding it',
+    async (key) => {
+      const res = await api.app.request(`/api/v1/users/${key}`, { headers: authJson });
+      expect(res.status).toBe(400);
+      expect(await problemOf(res)).toMatchObject({ detail: "The provided path parameter 'userKey' is not valid: it must be integer." });
+    },
+  );
+
+  it('accepts the largest safe integer', async () => {
+    const res = await api.app.request('/api/v1/users/9007199254740991', { headers: authJson });
+    expect(res.status).toBe(200);
+    expect(seen.at(-1)).toEqual({ userKey: 9007199254740991 });
+  });
+
   it('checks path parameter constraints after coercion', async () => {
     const res = await api.app.request('/api/v1/users/0', { headers: authJson });
     expect(res.status).toBe(400);

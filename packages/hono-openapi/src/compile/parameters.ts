@@ -32,6 +32,16 @@ export interface CompiledParameterGroup {
 
 const numeric = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+/**
+ * Whether `value` stands for one integer only. Past Number.MAX_SAFE_INTEGER neighbouring integers
+ * read as the same double (`9007199254740993` as …992; int64's 2^63 - 1 and the too-large 2^63 as
+ * one), so a key there would silently be another one: such a raw value stays a string and fails
+ * the schema's `integer` type, a 400 in the API's format.
+ */
+function exactInteger(value: number): boolean {
+  return Number.isSafeInteger(value) || !Number.isInteger(value);
+}
+
 function typesOf(schema: SchemaObject): readonly string[] {
   if (typeof schema.type === 'string') return [schema.type];
   return Array.isArray(schema.type) ? schema.type : [];
@@ -40,7 +50,14 @@ function typesOf(schema: SchemaObject): readonly string[] {
 /** A string → value conversion for one scalar schema; values that don't convert stay strings, so Ajv reports them. */
 function scalarCoercer(schema: SchemaObject): Coerce {
   const types = typesOf(schema);
-  if (types.includes('integer') || types.includes('number')) {
+  if (types.includes('integer') && !types.includes('number')) {
+    return (raw) => {
+      if (!numeric.test(raw)) return raw;
+      const value = Number(raw);
+      return exactInteger(value) ? value : raw;
+    };
+  }
+  if (types.includes('number')) {
     return (raw) => (numeric.test(raw) ? Number(raw) : raw);
   }
   if (types.includes('boolean')) return (raw) => (raw === 'true' ? true : raw === 'false' ? false : raw);

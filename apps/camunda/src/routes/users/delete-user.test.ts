@@ -38,13 +38,14 @@ describe('deleteUser (DELETE /users/{userKey})', () => {
     await expectProblem(again.response, 404);
   });
 
-  it('returns 404 for a key beyond 2^53', async () => {
-    h = await createHarness();
-    const response = await h.send(
-      new Request('http://localhost/v2/users/9223372036854775807', { method: 'DELETE', headers: { authorization: adminAuth() } }),
-    );
-    await expectProblem(response, 404);
-  });
+  it.each(['9007199254740993', '9223372036854775807', '9223372036854775808'])(
+    'returns 400 for the key %s, beyond the safe integers, instead of rounding it to another key',
+    async (key) => {
+      h = await createHarness();
+      const response = await h.send(new Request(`http://localhost/v2/users/${key}`, { method: 'DELETE', headers: { authorization: adminAuth() } }));
+      expect((await expectProblem(response, 400, { title: 'INVALID_ARGUMENT' })).detail).toMatch(/userKey/);
+    },
+  );
 
   it.each(['jdoe', '0', '-5', '1.5'])('returns 400 for the key %j, naming userKey', async (key) => {
     h = await createHarness();
