@@ -1,0 +1,132 @@
+/**
+ * One target's generated run and its coverage, shared by the test suite and `npm run fuzz`:
+ * `runFuzz` with a HAR recording, then (servers) the replays that reach 500 and 403 and the
+ * coverage matrix over all the HARs, or (mocks) the matrix of named examples.
+ */
+import { join } from 'node:path';
+import { formatReport, runFuzz, type FuzzCredentials, type FuzzReport, type FuzzTarget } from '@repo/contract-fuzz';
+import {
+  coverageMatrix,
+  coverageProblems,
+  documentedStatuses,
+  driftCoverage,
+  exampleProblems,
+  formatCoverageMatrix,
+  formatExampleMatrix,
+  loadCoverageExceptions,
+  type CoverageMatrix,
+  type ExampleRow,
+} from '@repo/contract-fuzz/coverage';
+import { repoRoot } from '../support/apis.ts';
+import type { StoreLocation } from '../support/break-store.ts';
+import type { FuzzApi } from './fuzz-apis.ts';
+import { probeExamples } from './mock-examples.ts';
+import { formatReplay, replayUnderStoreFault, type ReplayOutcome } from './store-fault.ts';
+import { replayAsUnprivileged } from './unprivileged-caller.ts';
+
+/** The one exceptions file: documented pairs no generated request can reach, with the reason. */
+export const EXCEPTIONS_FILE = join(repoRoot, 'tests', 'fuzz', 'coverage-exceptions.yaml');
+
+/** Where and how to fuzz. */
+export interface FuzzRunOptions {
+  readonly api: FuzzApi;
+  /** Printed name, e.g. `camunda (postgres)`. */
+  readonly name: string;
+  readonly kind: 'server' | 'mock';
+  /** The API root, base path included. */
+  readonly baseUrl: string;
+  readonly credentials?: FuzzCredentials | undefined;
+  readonly requests: number;
+  readonly seed: number;
+  /** Where the exchanges are recorded (HAR 1.2). */
+  readonly harFile: string;
+  readonly log?: ((line: string) => void) | undefined;
+}
+
+/** A finished run. */
+export interface FuzzRun {
+  readonly options: FuzzRunOptions;
+  readonly report: FuzzReport;
+  /** The engine's formatted report. */
+  readonly text: string;
+  /** One line per distinct failure, for assertions: `check operationId → status: message`. */
+  readonly failures: readonly string[];
+}
+
+/** Runs the fuzzer against one target. */
+export async function fuzzTarget(options: FuzzRunOptions): Promise<FuzzRun> {
+  const target: FuzzTarget = { name: options.name, spec: options.api.spec, baseUrl: options.baseUrl, credentials: options.credentials, kind: options.kind };
+  // A variable, not a literal: `acceptableRejections` is an engine option the shared types gain
+  // with the engine (see the report of branch fuzz-harness).
+  const fuzzOptions = {
+    seed: options.seed,
+    requests: options.requests,
+    harFile: options.harFile,
+    log: options.log,
+    acceptableRejections: options.api.acceptableRejections,
+  };
+  const report = await runFuzz(target, fuzzOptions);
+  return {
+    options,
+    report,
+    text: formatReport(report),
+    failures: report.failures.map((failure) => `${failure.check} ${failure.operationId} → ${failure.response.status}: ${failure.message}`),
+  };
+}
+
+/** A server's coverage: the matrix, the replays that reach 500 and 403, and what fails. */
+export interface ServerCoverage {
+  readonly matrix: CoverageMatrix;
+  readonly text: string;
+  readonly problems: readonly string[];
+}
+
+/**
+ * Coverage of a server run. With `store` (a server this run started) the documented 500s are
+ * reached by breaking its store; without (someone's staging server) they are excused for this run.
+ * With the authorised caller's credentials, the 403s are reached by a caller without privileges.
+ */
+export async function serverCoverage(run: FuzzRun, store?: StoreLocation): Promise<ServerCoverage> {
+  const { api, harFile, baseUrl, name, credentials } = run.options;
+  const hars = [harFile];
+  const sections: string[] = [];
+  const problems: string[] = [];
+  const runExcuses: { status: number; reason: string }[] = [];
+  const record = (title: string, outcomes: readonly ReplayOutcome[], harOut: string) => {
+    hars.push(harOut);
+    sections.push(formatReplay(title, outcomes));
+    for (const outcome of outcomes) if (outcome.problems.length > 0) problems.push(`${name}: ${title}: ${outcome.operationId}: ${outcome.problems.join('; ')}`);
+  };
+
+  if (store === undefined) runExcuses.push({ status: 500, reason: 'needs a storage fault; only a server this run started can have its store broken' });
+  else {
+    const harOut = harFile.replace(/(\.har)?$/i, '.store-fault.har');
+    record('storage fault (one 2xx request per operation replayed with the store broken)', await replayUnderStoreFault({ spec: api.spec, location: store, har: harFile, harOut }), harOut);
+  }
+  if (api.createUnprivilegedCaller === undefined || credentials === undefined) {
+    runExcuses.push({ status: 403, reason: 'needs a caller without privileges: the suite knows how to make one only for camunda and onezone, with credentials' });
+  } else {
+    const caller = await api.createUnprivilegedCaller(baseUrl, credentials);
+    const harOut = harFile.replace(/(\.har)?$/i, '.unprivileged.har');
+    record(`caller without privileges (${caller.username}; one 2xx request per operation replayed)`, await replayAsUnprivileged({ spec: api.spec, caller, har: harFile, harOut }), harOut);
+  }
+
+  const drift = await driftCoverage({ har: hars, spec: api.specFile, server: baseUrl });
+  const matrix = coverageMatrix({
+    target: name,
+    api: api.name,
+    documented: documentedStatuses(api.spec),
+    reached: drift.reached,
+    exceptions: await loadCoverageExceptions(EXCEPTIONS_FILE),
+    runExcuses,
+    counts: run.report.statuses,
+  });
+  sections.push(formatCoverageMatrix(matrix), `(redocly drift matched ${drift.exchanges.matched} of ${drift.exchanges.total} recorded exchanges)`);
+  return { matrix, text: sections.join('\n\n'), problems: [...problems, ...coverageProblems(matrix)] };
+}
+
+/** A mock's examples: each named example asked for and compared. */
+export async function mockExampleCoverage(api: FuzzApi, name: string, baseUrl: string, credentials: FuzzCredentials) {
+  const rows: ExampleRow[] = await probeExamples(api.spec, baseUrl, credentials);
+  return { rows, text: formatExampleMatrix(name, rows), problems: exampleProblems(name, rows) };
+}
