@@ -5,7 +5,7 @@
 // when every workspace runs at once.
 import { spawn } from 'node:child_process';
 
-const tasks = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['generate:check', 'lint', 'typecheck', 'test'];
+const tasks = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['generate:check', 'lint', 'diff', 'typecheck', 'test'];
 const child = spawn('npx', ['turbo', 'run', ...tasks, '--output-logs=full', '--continue', '--concurrency=2'], {
   stdio: ['ignore', 'pipe', 'inherit'],
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' },

@@ -8,6 +8,7 @@ import { camundaErrors, failureResponse, problemResponse } from './errors.ts';
 import { createUser } from './routes/users/create-user.ts';
 import { deleteUser } from './routes/users/delete-user.ts';
 import { searchUsers } from './routes/users/search-users.ts';
+import { updateUser } from './routes/users/update-user.ts';
 import { Authenticator } from './services/authenticator.ts';
 import type { Principal } from './services/principal.ts';
 import { UserService } from './services/user-service.ts';
@@ -48,13 +49,14 @@ export function createApp(deps: AppDeps) {
   api
     .handle('post', '/users', createUser(users))
     .handle('post', '/users/search', searchUsers(users))
+    .handle('put', '/users/{userKey}', updateUser(users))
     .handle('delete', '/users/{userKey}', deleteUser(users));
 
   const app = new Hono();
   app.use(
     cors({
       origin: corsOrigin(deps.corsOrigins),
-      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       allowHeaders: ['authorization', 'content-type', 'prefer'],
       exposeHeaders: ['Location', 'X-Request-Id', 'WWW-Authenticate'],
       maxAge: 600,
