@@ -6,22 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
-import type { FuzzCredentials } from '@repo/contract-fuzz';
+import type { AcceptableRejection, FuzzCredentials } from '@repo/contract-fuzz';
 import { APIS, repoRoot, type ApiName } from '../support/apis.ts';
-
-/**
- * A documented refusal of a valid request that depends on state, not on the request: the engine's
- * `positive_data_acceptance` check does not count it as a failure (`acceptableRejections`).
- */
-export interface AcceptableRejection {
-  readonly operationId: string;
-  readonly status: number;
-  /** JSON pointer into the response body, e.g. `/error/id`. */
-  readonly bodyPointer: string;
-  /** The value at that pointer that marks this refusal. */
-  readonly equals: unknown;
-  readonly reason: string;
-}
 
 /** One API as the fuzz suite sees it. */
 export interface FuzzApi {
@@ -31,6 +17,7 @@ export interface FuzzApi {
   readonly spec: Record<string, unknown>;
   /** Path of the bundled spec on disk. */
   readonly specFile: string;
+  /** Valid requests the server may refuse because of its state (`FuzzOptions.acceptableRejections`). */
   readonly acceptableRejections: readonly AcceptableRejection[];
   /**
    * Makes a caller that holds no privilege, through the API itself, so that the documented 403s

@@ -4,7 +4,7 @@
  * coverage matrix over all the HARs, or (mocks) the matrix of named examples.
  */
 import { join } from 'node:path';
-import { formatReport, runFuzz, type FuzzCredentials, type FuzzReport, type FuzzTarget } from '@repo/contract-fuzz';
+import { formatReport, FuzzAbortedError, runFuzz, type FuzzCredentials, type FuzzOptions, type FuzzReport, type FuzzTarget } from '@repo/contract-fuzz';
 import {
   coverageMatrix,
   coverageProblems,
@@ -56,16 +56,21 @@ export interface FuzzRun {
 /** Runs the fuzzer against one target. */
 export async function fuzzTarget(options: FuzzRunOptions): Promise<FuzzRun> {
   const target: FuzzTarget = { name: options.name, spec: options.api.spec, baseUrl: options.baseUrl, credentials: options.credentials, kind: options.kind };
-  // A variable, not a literal: `acceptableRejections` is an engine option the shared types gain
-  // with the engine (see the report of branch fuzz-harness).
-  const fuzzOptions = {
+  const fuzzOptions: FuzzOptions = {
     seed: options.seed,
     requests: options.requests,
     harFile: options.harFile,
     log: options.log,
     acceptableRejections: options.api.acceptableRejections,
   };
-  const report = await runFuzz(target, fuzzOptions);
+  let report: FuzzReport;
+  try {
+    report = await runFuzz(target, fuzzOptions);
+  } catch (error) {
+    // A run that stopped (locked out, target gone) still says what it saw before it stopped.
+    if (error instanceof FuzzAbortedError) throw new Error(`${options.name}: ${error.message}\n${formatReport(error.report)}`, { cause: error });
+    throw error;
+  }
   return {
     options,
     report,
@@ -92,8 +97,16 @@ export async function serverCoverage(run: FuzzRun, store?: StoreLocation): Promi
   const sections: string[] = [];
   const problems: string[] = [];
   const runExcuses: { status: number; reason: string }[] = [];
+  // The engine's counts plus the replays', for the responses column.
+  const counts = new Map([...run.report.statuses].map(([operationId, byStatus]) => [operationId, new Map(byStatus)]));
   const record = (title: string, outcomes: readonly ReplayOutcome[], harOut: string) => {
     hars.push(harOut);
+    for (const { operationId, status } of outcomes) {
+      if (status === undefined) continue;
+      const byStatus = counts.get(operationId) ?? new Map<number, number>();
+      byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+      counts.set(operationId, byStatus);
+    }
     sections.push(formatReplay(title, outcomes));
     for (const outcome of outcomes) if (outcome.problems.length > 0) problems.push(`${name}: ${title}: ${outcome.operationId}: ${outcome.problems.join('; ')}`);
   };
@@ -101,14 +114,14 @@ export async function serverCoverage(run: FuzzRun, store?: StoreLocation): Promi
   if (store === undefined) runExcuses.push({ status: 500, reason: 'needs a storage fault; only a server this run started can have its store broken' });
   else {
     const harOut = harFile.replace(/(\.har)?$/i, '.store-fault.har');
-    record('storage fault (one 2xx request per operation replayed with the store broken)', await replayUnderStoreFault({ spec: api.spec, location: store, har: harFile, harOut }), harOut);
+    record('storage fault (one recorded request per operation replayed with the store broken)', await replayUnderStoreFault({ spec: api.spec, location: store, har: harFile, harOut }), harOut);
   }
   if (api.createUnprivilegedCaller === undefined || credentials === undefined) {
     runExcuses.push({ status: 403, reason: 'needs a caller without privileges: the suite knows how to make one only for camunda and onezone, with credentials' });
   } else {
     const caller = await api.createUnprivilegedCaller(baseUrl, credentials);
     const harOut = harFile.replace(/(\.har)?$/i, '.unprivileged.har');
-    record(`caller without privileges (${caller.username}; one 2xx request per operation replayed)`, await replayAsUnprivileged({ spec: api.spec, caller, har: harFile, harOut }), harOut);
+    record(`caller without privileges (${caller.username}; one recorded request per operation replayed)`, await replayAsUnprivileged({ spec: api.spec, caller, har: harFile, harOut }), harOut);
   }
 
   const drift = await driftCoverage({ har: hars, spec: api.specFile, server: baseUrl });
@@ -119,7 +132,7 @@ export async function serverCoverage(run: FuzzRun, store?: StoreLocation): Promi
     reached: drift.reached,
     exceptions: await loadCoverageExceptions(EXCEPTIONS_FILE),
     runExcuses,
-    counts: run.report.statuses,
+    counts,
   });
   sections.push(formatCoverageMatrix(matrix), `(redocly drift matched ${drift.exchanges.matched} of ${drift.exchanges.total} recorded exchanges)`);
   return { matrix, text: sections.join('\n\n'), problems: [...problems, ...coverageProblems(matrix)] };

@@ -17,7 +17,8 @@ export interface HarEntry {
     queryString: { name: string; value: string }[];
     headersSize: number;
     bodySize: number;
-    postData?: { mimeType: string; text: string } | undefined;
+    /** `comment` set: the recorder cut the text. */
+    postData?: { mimeType: string; text: string; comment?: string } | undefined;
   };
   response: {
     status: number;

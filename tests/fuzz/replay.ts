@@ -1,8 +1,8 @@
 /**
  * Replays recorded requests under other conditions, to reach the documented statuses a generator
  * alone cannot (a storage fault, a caller without privileges): for each operation asked for, the
- * first request of the recording that got a 2xx (valid, from the authorised caller) is sent again,
- * changed only as the condition says. Every answer is checked against the spec and recorded as
+ * first request of the recording that got a 2xx (else a 404: valid, from the authorised caller) is
+ * sent again, changed only as the condition says. Every answer is checked against the spec and recorded as
  * HAR, which coverage reads beside the fuzzer's own recording.
  */
 import type { DocumentedOperation } from '@repo/contract-fuzz/coverage';
@@ -12,7 +12,7 @@ import { harEntry, readHarEntries, type HarEntry } from './har.ts';
 /** What one replayed request got. */
 export interface ReplayResult {
   readonly operationId: string;
-  /** The status answered; undefined when the recording has no 2xx request of the operation. */
+  /** The status answered; undefined when the recording has no request of the operation to replay. */
   readonly status: number | undefined;
   /** How the answer breaks the spec (or why nothing was replayed); empty when it conforms. */
   readonly violations: readonly string[];
@@ -35,24 +35,29 @@ export interface ReplayOptions {
   readonly around?: (<T>(send: () => Promise<T>) => Promise<T>) | undefined;
 }
 
-/** Replays one 2xx request per operation; returns the results and the exchanges as HAR entries. */
+/** Replays one request per operation; returns the results and the exchanges as HAR entries. */
 export async function replayOnePerOperation(options: ReplayOptions): Promise<{ results: ReplayResult[]; entries: HarEntry[] }> {
   const checker = specChecker(options.spec);
   const recorded = await readHarEntries(options.har);
+  const matches = (entry: HarEntry, operation: DocumentedOperation) => {
+    const matched = checker.match(entry.request.method, entry.request.url);
+    // A body the recording cut (past 64 KiB) cannot be sent again as it was.
+    return matched?.path === operation.path && matched.method.toUpperCase() === operation.method && entry.request.postData?.comment === undefined;
+  };
+  // A 2xx, else a 404: both passed validation and authentication, so only the condition replayed
+  // decides the answer. (An operation on one resource, like an update, may never have found one.)
   const picked = options.operations.map((operation) => ({
     operation,
-    entry: recorded.find((entry) => {
-      const matched = checker.match(entry.request.method, entry.request.url);
-      const status = entry.response.status;
-      return matched?.path === operation.path && matched.method.toUpperCase() === operation.method && status >= 200 && status < 300;
-    }),
+    entry:
+      recorded.find((entry) => matches(entry, operation) && entry.response.status >= 200 && entry.response.status < 300) ??
+      recorded.find((entry) => matches(entry, operation) && entry.response.status === 404),
   }));
   const entries: HarEntry[] = [];
   const send = async () => {
     const results: ReplayResult[] = [];
     for (const { operation, entry } of picked) {
       if (entry === undefined) {
-        results.push({ operationId: operation.operationId, status: undefined, violations: ['the run has no 2xx request of this operation to replay'], text: '' });
+        results.push({ operationId: operation.operationId, status: undefined, violations: ['the run has no request of this operation that got a 2xx or a 404 to replay'], text: '' });
         continue;
       }
       const recordedHeaders = entry.request.headers.filter(({ name }) => !NOT_REPLAYED.has(name.toLowerCase())).map(({ name, value }) => [name, value] as [string, string]);

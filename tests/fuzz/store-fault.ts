@@ -1,5 +1,5 @@
 /**
- * Reaches the documented 500s without writing a case: one recorded 2xx request per operation that
+ * Reaches the documented 500s without writing a case: one recorded request per operation that
  * documents a 500 is replayed while the server's store is broken (`withBrokenStore`: a real
  * storage fault, on SQLite or PostgreSQL). Each must get a 500 that conforms to the spec.
  */

@@ -1,6 +1,6 @@
 /**
  * Reaches the documented 403s without writing a case: a caller without privileges is created
- * through the API, and one recorded 2xx request per operation that documents a 403 is replayed
+ * through the API, and one recorded request per operation that documents a 403 is replayed
  * with its credentials instead of the admin's. Each answer must conform to the spec; whether it is
  * the 403 is what coverage then shows (an operation any caller may use, like Onezone's
  * `get_current_user`, answers 2xx and has its 403 in the exceptions file).
