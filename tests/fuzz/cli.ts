@@ -83,7 +83,14 @@ async function fuzzLocal(): Promise<void> {
       }
     }
     if (options.mocks) {
-      const mock = await startMock({ api: name, port: 0, watch: false });
+      const prismLines: string[] = [];
+      const mock = await startMock({
+        api: name,
+        port: 0,
+        watch: false,
+        onLine: (line) => prismLines.push(line),
+        onExit: (code) => console.log(`Prism (${name}) exited with code ${code}; its last lines:\n${prismLines.slice(-15).join('\n')}`),
+      });
       try {
         const run = await fuzz(api, `${name} (mock)`, 'mock', mock.baseUrl, options.credentials ?? ADMIN, `${name}-mock.har`);
         await report(run, await mockExampleCoverage(api, `${name} (mock)`, mock.baseUrl, options.credentials ?? ADMIN));

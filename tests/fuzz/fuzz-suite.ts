@@ -65,10 +65,26 @@ export async function fuzzSuite(name: ApiName): Promise<void> {
 
   describe(`${name} mock (Prism)`, () => {
     let mock: RunningMock | undefined;
+    // Prism's own output, shown when it dies under the run (the report then only says "no answer").
+    const prismLines: string[] = [];
+    let prismExit: number | null | undefined;
     beforeAll(async () => {
-      mock = await startMock({ api: name, port: 0, watch: false });
+      mock = await startMock({
+        api: name,
+        port: 0,
+        watch: false,
+        onLine: (line) => prismLines.push(line),
+        onExit: (code) => (prismExit = code),
+      });
     });
     afterAll(() => mock?.close());
+
+    // First: a request that crashes the mock must not hide whether it serves its examples.
+    it('serves every named example of every response as written', async () => {
+      const examples = await mockExampleCoverage(api, `${name} (mock)`, mock!.baseUrl, ADMIN);
+      console.log(examples.text);
+      expect(examples.problems).toEqual([]);
+    });
 
     it(`passes the checks that apply to a stateless mock on ${settings.requests} generated requests`, async () => {
       const run = await fuzzTarget({
@@ -80,15 +96,11 @@ export async function fuzzSuite(name: ApiName): Promise<void> {
         requests: settings.requests,
         seed: settings.seed,
         harFile: join(harDir, 'mock.har'),
+      }).finally(() => {
+        if (prismExit !== undefined) console.log(`Prism exited with code ${prismExit} during the run; its last lines:\n${prismLines.slice(-15).join('\n')}`);
       });
       console.log(run.text);
       expect(run.failures, `failed checks (seed ${settings.seed}; the curl lines are in the report above)`).toEqual([]);
     }, RUN_TIMEOUT_MS);
-
-    it('serves every named example of every response as written', async () => {
-      const examples = await mockExampleCoverage(api, `${name} (mock)`, mock!.baseUrl, ADMIN);
-      console.log(examples.text);
-      expect(examples.problems).toEqual([]);
-    });
   });
 }
