@@ -31,6 +31,10 @@ describe('npm run fuzz flags', () => {
     expect(options).toMatchObject({ api: '/home/me/repo/specs/pets.json', harDir: '/home/me/repo/out' });
   });
 
+  it('prefers the folder the root script hands over, since npm resets INIT_CWD for the workspace script', () => {
+    expect(parseCliArgs(['--har', 'out'], { FUZZ_CWD: '/home/me', INIT_CWD: '/home/me/repo/tests' }).harDir).toBe('/home/me/out');
+  });
+
   it('needs --api with --base-url', () => {
     expect(() => parseCliArgs(['--base-url', 'http://127.0.0.1:8080/v2'], {})).toThrow('--base-url needs --api');
   });

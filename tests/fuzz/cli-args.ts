@@ -1,6 +1,7 @@
 /**
  * The flags of `npm run fuzz` (see {@link USAGE}), read into what the CLI does. Relative paths are
- * taken from the folder npm was started in (`INIT_CWD`), not from the workspace turbo runs it in.
+ * taken from the folder npm was started in, not from the workspace turbo runs the script in: the
+ * root script hands it over as `FUZZ_CWD`, since npm resets `INIT_CWD` for the workspace script.
  */
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -66,7 +67,7 @@ export function parseCliArgs(argv: readonly string[], env: Record<string, string
     strict: true,
   });
   if (positionals.length > 0) throw new Error(`unexpected argument ${positionals[0]}`);
-  const from = env['INIT_CWD'] ?? process.cwd();
+  const from = env['FUZZ_CWD'] || env['INIT_CWD'] || process.cwd();
   const absolute = (path: string) => (isAbsolute(path) ? path : resolve(from, path));
   const kind = values.kind ?? 'server';
   if (kind !== 'server' && kind !== 'mock') throw new Error(`--kind must be server or mock, got ${kind}`);
