@@ -21,7 +21,8 @@ import { repoRoot } from '../support/apis.ts';
 import type { StoreLocation } from '../support/break-store.ts';
 import type { FuzzApi } from './fuzz-apis.ts';
 import { probeExamples } from './mock-examples.ts';
-import { formatReplay, replayUnderStoreFault, type ReplayOutcome } from './store-fault.ts';
+import { formatReplay, type ReplayOutcome } from './replay.ts';
+import { replayUnderStoreFault } from './store-fault.ts';
 import { replayAsUnprivileged } from './unprivileged-caller.ts';
 
 /** The one exceptions file: documented pairs no generated request can reach, with the reason. */
@@ -108,20 +109,25 @@ export async function serverCoverage(run: FuzzRun, store?: StoreLocation): Promi
       counts.set(operationId, byStatus);
     }
     sections.push(formatReplay(title, outcomes));
-    for (const outcome of outcomes) if (outcome.problems.length > 0) problems.push(`${name}: ${title}: ${outcome.operationId}: ${outcome.problems.join('; ')}`);
+    for (const outcome of outcomes) {
+      if (outcome.problems.length > 0) problems.push(`${name}: ${title}: ${outcome.operationId}: ${outcome.problems.join('; ')}`);
+    }
   };
 
-  if (store === undefined) runExcuses.push({ status: 500, reason: 'needs a storage fault; only a server this run started can have its store broken' });
-  else {
+  if (store === undefined) {
+    runExcuses.push({ status: 500, reason: 'needs a storage fault; only a server this run started can have its store broken' });
+  } else {
     const harOut = harFile.replace(/(\.har)?$/i, '.store-fault.har');
-    record('storage fault (one recorded request per operation replayed with the store broken)', await replayUnderStoreFault({ spec: api.spec, location: store, har: harFile, harOut }), harOut);
+    const outcomes = await replayUnderStoreFault({ spec: api.spec, location: store, har: harFile, harOut });
+    record('storage fault (one recorded request per operation replayed with the store broken)', outcomes, harOut);
   }
   if (api.createUnprivilegedCaller === undefined || credentials === undefined) {
     runExcuses.push({ status: 403, reason: 'needs a caller without privileges: the suite knows how to make one only for camunda and onezone, with credentials' });
   } else {
     const caller = await api.createUnprivilegedCaller(baseUrl, credentials);
     const harOut = harFile.replace(/(\.har)?$/i, '.unprivileged.har');
-    record(`caller without privileges (${caller.username}; one recorded request per operation replayed)`, await replayAsUnprivileged({ spec: api.spec, caller, har: harFile, harOut }), harOut);
+    const outcomes = await replayAsUnprivileged({ spec: api.spec, caller, har: harFile, harOut });
+    record(`caller without privileges (${caller.username}; one recorded request per operation replayed)`, outcomes, harOut);
   }
 
   const drift = await driftCoverage({ har: hars, spec: api.specFile, server: baseUrl });

@@ -57,10 +57,13 @@ export async function replayOnePerOperation(options: ReplayOptions): Promise<{ r
     const results: ReplayResult[] = [];
     for (const { operation, entry } of picked) {
       if (entry === undefined) {
-        results.push({ operationId: operation.operationId, status: undefined, violations: ['the run has no request of this operation that got a 2xx or a 404 to replay'], text: '' });
+        const violations = ['the run has no request of this operation that got a 2xx or a 404 to replay'];
+        results.push({ operationId: operation.operationId, status: undefined, violations, text: '' });
         continue;
       }
-      const recordedHeaders = entry.request.headers.filter(({ name }) => !NOT_REPLAYED.has(name.toLowerCase())).map(({ name, value }) => [name, value] as [string, string]);
+      const recordedHeaders = entry.request.headers
+        .filter(({ name }) => !NOT_REPLAYED.has(name.toLowerCase()))
+        .map(({ name, value }) => [name, value] as [string, string]);
       const headers = options.headers ? options.headers(recordedHeaders) : recordedHeaders;
       const { method, url } = entry.request;
       const body = entry.request.postData?.text;
@@ -75,4 +78,22 @@ export async function replayOnePerOperation(options: ReplayOptions): Promise<{ r
   };
   const results = options.around ? await options.around(send) : await send();
   return { results, entries };
+}
+
+/** The outcome of a replay: per operation, the status and what is wrong (empty when right). */
+export interface ReplayOutcome {
+  readonly operationId: string;
+  readonly status: number | undefined;
+  readonly problems: readonly string[];
+}
+
+/** The outcomes as lines under a title: `  createUser → 500 conforms`. */
+export function formatReplay(title: string, outcomes: readonly ReplayOutcome[]): string {
+  return [
+    title,
+    ...outcomes.map((outcome) => {
+      const verdict = outcome.problems.length === 0 ? 'conforms' : `WRONG: ${outcome.problems.join('; ')}`;
+      return `  ${outcome.operationId} → ${outcome.status ?? '-'} ${verdict}`;
+    }),
+  ].join('\n');
 }

@@ -33,5 +33,6 @@ export function fuzzSettings(
 
 /** The line every run prints first: enough to repeat it. */
 export function settingsLine(what: string, settings: FuzzSettings): string {
-  return `${what}: ${settings.requests} generated requests per target, seed ${settings.seed} (${settings.seedGiven ? 'given' : 'drawn'}; repeat with FUZZ_SEED=${settings.seed} FUZZ_REQUESTS=${settings.requests})`;
+  const origin = settings.seedGiven ? 'given' : 'drawn';
+  return `${what}: ${settings.requests} generated requests per target, seed ${settings.seed} (${origin}; repeat with FUZZ_SEED=${settings.seed} FUZZ_REQUESTS=${settings.requests})`;
 }

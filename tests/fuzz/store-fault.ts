@@ -6,14 +6,7 @@
 import { documentedStatuses } from '@repo/contract-fuzz/coverage';
 import { withBrokenStore, type StoreLocation } from '../support/break-store.ts';
 import { writeHar } from './har.ts';
-import { replayOnePerOperation } from './replay.ts';
-
-/** The outcome of a replay: per operation, the status and what is wrong (empty when right). */
-export interface ReplayOutcome {
-  readonly operationId: string;
-  readonly status: number | undefined;
-  readonly problems: readonly string[];
-}
+import { replayOnePerOperation, type ReplayOutcome } from './replay.ts';
 
 /** Replays under a broken store; writes the exchanges to `harOut`. */
 export async function replayUnderStoreFault(options: { spec: Record<string, unknown>; location: StoreLocation; har: string; harOut: string }): Promise<ReplayOutcome[]> {
@@ -27,14 +20,7 @@ export async function replayUnderStoreFault(options: { spec: Record<string, unkn
   return results.map((result) => ({
     operationId: result.operationId,
     status: result.status,
-    problems: result.status === undefined || result.status === 500 ? result.violations : [`got ${result.status}, not 500: ${result.text.slice(0, 200)}`, ...result.violations],
+    problems:
+      result.status === undefined || result.status === 500 ? result.violations : [`got ${result.status}, not 500: ${result.text.slice(0, 200)}`, ...result.violations],
   }));
-}
-
-/** The outcomes as lines under a title: `  createUser → 500 conforms`. */
-export function formatReplay(title: string, outcomes: readonly ReplayOutcome[]): string {
-  return [
-    title,
-    ...outcomes.map((outcome) => `  ${outcome.operationId} → ${outcome.status ?? '-'} ${outcome.problems.length === 0 ? 'conforms' : `WRONG: ${outcome.problems.join('; ')}`}`),
-  ].join('\n');
 }

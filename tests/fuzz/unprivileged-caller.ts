@@ -9,8 +9,7 @@ import type { FuzzCredentials } from '@repo/contract-fuzz';
 import { documentedStatuses } from '@repo/contract-fuzz/coverage';
 import { basicAuth } from './fuzz-apis.ts';
 import { writeHar } from './har.ts';
-import { replayOnePerOperation } from './replay.ts';
-import type { ReplayOutcome } from './store-fault.ts';
+import { replayOnePerOperation, type ReplayOutcome } from './replay.ts';
 
 // Credentials of the recorded request, all replaced by the plain caller's basic auth.
 const CREDENTIAL_HEADERS = new Set(['authorization', 'x-auth-token']);
