@@ -149,7 +149,7 @@ export function pathEncodingIssues(rawPath: string, template: string): Validatio
   return issues;
 }
 
-/** Issues for the declared query parameters whose raw name or value does not decode. */
+/** Issues for the declared query parameters whose raw value does not decode. */
 export function queryEncodingIssues(rawQuery: string, declared: (name: string) => boolean): ValidationIssue[] {
   if (!rawQuery.includes('%')) return [];
   const issues: ValidationIssue[] = [];
@@ -157,10 +157,11 @@ export function queryEncodingIssues(rawQuery: string, declared: (name: string) =
     if (decodesAsUtf8(pair)) continue;
     const eq = pair.indexOf('=');
     const rawName = (eq === -1 ? pair : pair.slice(0, eq)).replace(/\+/g, ' ');
-    const name = decodesAsUtf8(rawName) ? decodeURIComponent(rawName) : undefined;
-    // A broken name, or a broken value of a declared parameter; others are ignored like any unknown parameter.
-    if (name === undefined) issues.push(textIssue('', 'percentEncoding'));
-    else if (declared(name)) issues.push(textIssue(`/${escapePointerSegment(name)}`, 'percentEncoding'));
+    // Only declared parameters: a name that does not decode names none of them, and unknown
+    // parameters are ignored whatever they hold.
+    if (decodesAsUtf8(rawName) && declared(decodeURIComponent(rawName))) {
+      issues.push(textIssue(`/${escapePointerSegment(decodeURIComponent(rawName))}`, 'percentEncoding'));
+    }
   }
   return issues;
 }
