@@ -51,6 +51,12 @@ for (const store of stores) {
         expect(problemOf(response)).toMatchObject({ title: 'INVALID_ARGUMENT', detail: expect.stringContaining(field) });
       });
 
+      it('answers updateUser 400 INVALID_ARGUMENT to NUL in a new name, naming it', async () => {
+        const response = await send('camunda', { method: 'PUT', path: '/users/1', headers: { ...json, authorization: admin }, body: '{"name":"Jane\\u0000Doe"}' });
+        expect(response.status).toBe(400);
+        expect(problemOf(response)).toMatchObject({ title: 'INVALID_ARGUMENT', detail: expect.stringContaining("'name'") });
+      });
+
       it('answers 401 to a basic-auth username holding NUL, before any store lookup', async () => {
         const response = await send('camunda', { method: 'POST', path: '/users/search', headers: { ...json, authorization: basic(`ad\u0000min:${ADMIN.password}`) }, body: '{}' });
         expect(response.status).toBe(401);

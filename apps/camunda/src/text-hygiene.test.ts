@@ -45,6 +45,15 @@ describe('text hygiene in Camunda problems', () => {
     expect(await h.store.count()).toBe(1);
   });
 
+  it('answers updateUser 400 INVALID_ARGUMENT to a lone surrogate in a new email, naming it', async () => {
+    h = await createHarness();
+    const response = await h.send(
+      new Request('http://localhost/v2/users/1', { method: 'PUT', headers: { authorization: admin, 'content-type': 'application/json' }, body: '{"email":"\\udfffa@example.com"}' }),
+    );
+    const problem = await expectProblem(response, 400, { title: 'INVALID_ARGUMENT', path: '/v2/users/1' });
+    expect(problem.detail).toContain("'email'");
+  });
+
   it('answers 400 to a body that is not UTF-8, saying so', async () => {
     h = await createHarness();
     const bytes = new Uint8Array([...Buffer.from('{"username":"jdoe","password":"jdoe-Passw0rd","name":"Ren'), 0xe9, ...Buffer.from('"}')]);
