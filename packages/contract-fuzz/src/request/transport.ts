@@ -16,6 +16,8 @@ export interface Mutated {
   readonly options: BuildOptions;
   readonly expectation: Expectation | 'by-schema';
   readonly oddHost?: string;
+  /** Values to send instead of the positive ones (e.g. without the query parameter sent raw). */
+  readonly values?: RequestValues;
 }
 
 export interface TransportMutation {
@@ -87,8 +89,15 @@ export function transportMutations(operation: OperationModel): TransportMutation
   }
   if (operation.parameters.some((p) => p.in === 'query')) {
     const name = operation.parameters.find((p) => p.in === 'query')!.name;
-    mutations.push({ name: 'query NUL', apply: () => ({ description: `query ${name}=%00`, options: { rawQuery: `${encodeURIComponent(name)}=%00` }, expectation: 'invalid' }) });
-    mutations.push({ name: 'query broken %', apply: () => ({ description: `query ${name}=%E0%A4%A`, options: { rawQuery: `${encodeURIComponent(name)}=%E0%A4%A` }, expectation: 'invalid' }) });
+    for (const raw of ['%00', '%E0%A4%A', '%ZZ']) {
+      mutations.push({
+        name: `query ${raw}`,
+        apply: (values) => {
+          const { [name]: _replaced, ...query } = values.query;
+          return { description: `query ${name}=${raw}`, options: { rawQuery: `${encodeURIComponent(name)}=${raw}` }, expectation: 'invalid', values: { ...values, query } };
+        },
+      });
+    }
   }
   for (const host of oddHosts) {
     mutations.push({

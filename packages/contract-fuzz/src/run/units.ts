@@ -93,11 +93,12 @@ export function planUnits(
     const forced = positiveValues(ctx, operation, true);
     const transport = fc.tuple(forced, fc.nat(), fc.constantFrom(...mutations)).map(([values, pick, mutation]): Planned => {
       const mutated = mutation.apply(values, pick) ?? mutations.at(-1)!.apply(values, pick)!;
-      const request = buildRequest(baseUrl, operation, values, credentials, mutated.options);
+      const sentValues = mutated.values ?? values;
+      const request = buildRequest(baseUrl, operation, sentValues, credentials, mutated.options);
       return {
         generated: { operationId: id, class: 'transport', description: `transport: ${mutated.description}`, request },
         expectation: expectationOf(ctx, operation, mutated, request.body),
-        values,
+        values: sentValues,
         oddHost: mutated.oddHost,
         authorised,
       };

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatReport } from '../report/format-report.ts';
+import { fixtureSpec } from '../testing/fixture-spec.ts';
+import { fixtureCredentials, startFixtureServer, type FixtureServer } from '../testing/fixture-server.ts';
+import { runFuzz } from './run-fuzz.ts';
+
+let server: FixtureServer;
+beforeAll(async () => {
+  server = await startFixtureServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('runFuzz against an in-process server with one deliberate defect', () => {
+  it('finds the 500 on an astral character in name, shrinks it, prints its curl line and nothing else fails', async () => {
+    const report = await runFuzz(
+      { name: 'fixture', spec: fixtureSpec as unknown as Record<string, unknown>, baseUrl: server.baseUrl, credentials: fixtureCredentials, kind: 'server' },
+      { requests: 400, seed: 20261127 },
+    );
+    const text = formatReport(report);
+    const serverError = report.failures.find((f) => f.check === 'not_a_server_error');
+    expect(serverError, text).toBeDefined();
+    expect(serverError!.operationId).toBe('createItem');
+    expect(serverError!.response.status).toBe(500);
+    // Shrunk: a short name around the astral character (a positive case shrinks to that one character).
+    const body = JSON.parse(Buffer.from(serverError!.generated.request.body!).toString('utf8'));
+    expect([...body.name].length, JSON.stringify(body)).toBeLessThanOrEqual(4);
+    expect(body.name).toMatch(/[\u{10000}-\u{10ffff}]/u);
+    expect(serverError!.curl).toMatch(/\$'\\xf0\\x[0-9a-f]{2}\\x[0-9a-f]{2}\\x[0-9a-f]{2}'/);
+    expect(serverError!.curl).toMatch(/^(printf .* \| )?curl .*--path-as-is/);
+    expect(text).toContain(serverError!.curl);
+    expect(text).toContain('seed=20261127 (replay: FUZZ_SEED=20261127)');
+    // No false alarm: every failure is about that 500.
+    for (const failure of report.failures) expect(failure.response.status, text).toBe(500);
+    const outcome = (check: string, op: string) => report.checks.find((c) => c.check === check && c.operationId === op);
+    expect(outcome('ensure_resource_availability', 'getItem')?.status, text).toBe('passed');
+    expect(outcome('use_after_free', 'getItem')?.status, text).toBe('passed');
+    expect(outcome('ignored_auth', 'deleteItem')?.status).toBe('passed');
+    expect(outcome('unsupported_method', 'listItems')?.status).toBe('passed');
+    expect(outcome('host_header_not_reflected', 'createItem')?.status).toBe('passed');
+    expect(outcome('unsupported_method', 'createItem')?.reason).toContain('judged under listItems');
+  }, 30_000);
+
+  it('answers with the same report for the same seed', async () => {
+    const run = () =>
+      runFuzz(
+        { name: 'fixture', spec: fixtureSpec as unknown as Record<string, unknown>, baseUrl: server.baseUrl, credentials: fixtureCredentials, kind: 'mock' },
+        { requests: 60, seed: 7, operations: ['listItems', 'getItem'] },
+      );
+    const [a, b] = [await run(), await run()];
+    expect([...a.statuses.entries()].map(([k, v]) => [k, [...v]])).toEqual([...b.statuses.entries()].map(([k, v]) => [k, [...v]]));
+    expect(a.checks.find((c) => c.check === 'use_after_free' && c.operationId === 'getItem')?.reason).toContain('stateless mock');
+  }, 20_000);
+});
