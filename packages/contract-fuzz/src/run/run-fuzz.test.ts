@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatReport } from '../report/format-report.ts';
 import { fixtureSpec } from '../testing/fixture-spec.ts';
 import { fixtureCredentials, startFixtureServer, type FixtureServer } from '../testing/fixture-server.ts';
-import { runFuzz } from './run-fuzz.ts';
+import { FuzzAbortedError, runFuzz } from './run-fuzz.ts';
 
 let server: FixtureServer;
 beforeAll(async () => {
@@ -51,5 +51,34 @@ describe('runFuzz against an in-process server with one deliberate defect', () =
     const [a, b] = [await run(), await run()];
     expect([...a.statuses.entries()].map(([k, v]) => [k, [...v]])).toEqual([...b.statuses.entries()].map(([k, v]) => [k, [...v]]));
     expect(a.checks.find((c) => c.check === 'use_after_free' && c.operationId === 'getItem')?.reason).toContain('stateless mock');
+  }, 20_000);
+
+  it('stops with a clear message when the authorised caller gets 401 on everything', async () => {
+    const run = runFuzz(
+      { name: 'fixture', spec: fixtureSpec as unknown as Record<string, unknown>, baseUrl: server.baseUrl, credentials: { username: 'admin', password: 'wrong' }, kind: 'server' },
+      { requests: 200, seed: 3 },
+    );
+    await expect(run).rejects.toThrow(FuzzAbortedError);
+    await expect(run).rejects.toThrow(/the authorised caller admin got 401 for 12 valid requests in a row/);
+  }, 20_000);
+});
+
+describe('runFuzz stateful checks', () => {
+  it('reports use_after_free when a delete answers 204 but the resource is still there', async () => {
+    const broken = await startFixtureServer({ deleteKeepsItem: true });
+    try {
+      const report = await runFuzz(
+        { name: 'fixture', spec: fixtureSpec as unknown as Record<string, unknown>, baseUrl: broken.baseUrl, credentials: fixtureCredentials, kind: 'server' },
+        { requests: 40, seed: 11, operations: ['createItem'] },
+      );
+      const failure = report.failures.find((f) => f.check === 'use_after_free');
+      expect(failure, formatReport(report)).toBeDefined();
+      expect(failure!.operationId).toBe('getItem');
+      expect(failure!.response.status).toBe(200);
+      expect(failure!.generated.class).toBe('stateful');
+      expect(failure!.curl).toMatch(/curl .* -X 'GET' .*\/items\/i\d+'$/);
+    } finally {
+      await broken.close();
+    }
   }, 20_000);
 });

@@ -51,6 +51,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   const har = options.harFile === undefined ? undefined : new HarRecorder();
   const outcomes = new Outcomes();
   const acceptable = options.acceptableRejections ?? [];
+  // Signatures reported, or being shrunk by some unit right now (units run concurrently).
   const known = new Set<string>();
   const failures: FuzzFailure[] = [];
   let sent = 0;
@@ -111,6 +112,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
         if (match === undefined) return true;
         if (targetSignature === undefined) {
           targetSignature = signature(match);
+          known.add(targetSignature);
           shrinkStarted = Date.now();
         }
         last = match;
@@ -119,7 +121,6 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
       const result = await fc.check(property, { seed: derivedSeed(seed, index, round), numRuns: remaining });
       remaining -= Math.max(1, runs);
       if (targetSignature === undefined || last === undefined) break;
-      known.add(targetSignature);
       const found: Judged = last;
       failures.push({
         check: found.verdict.check,

@@ -37,7 +37,12 @@ function hasBadString(value: unknown): boolean {
   return false;
 }
 
-export async function startFixtureServer(): Promise<FixtureServer> {
+export interface FixtureDefects {
+  /** DELETE answers 204 but keeps the item (use_after_free must catch it). */
+  readonly deleteKeepsItem?: boolean;
+}
+
+export async function startFixtureServer(defects: FixtureDefects = {}): Promise<FixtureServer> {
   const validator = createSpecValidator(fixtureSpec);
   const items = new Map<string, { id: string; name: string; count?: number }>();
   let next = 1;
@@ -85,7 +90,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     if (!/^[a-z0-9]{1,12}$/.test(id)) return problem(res, 400, 'bad id');
     if (!items.has(id)) return problem(res, 404, 'not found');
     if (req.method === 'GET') return json(res, 200, items.get(id));
-    items.delete(id);
+    if (defects.deleteKeepsItem !== true) items.delete(id);
     res.writeHead(204).end();
   };
   const server: Server = createServer((req, res) => {
