@@ -2,6 +2,17 @@
 import { writeFileSync } from 'node:fs';
 import type { RawRequest, RawResponse } from '../types.ts';
 
+/**
+ * Bodies past this size are cut in the log (noted in `comment`): a long run sends many 1 MiB
+ * payloads, and coverage needs the shape of bodies, not megabytes of padding.
+ */
+const maxLoggedBody = 64 * 1024;
+
+function logged(text: string): { text: string; comment?: string } {
+  if (text.length <= maxLoggedBody) return { text };
+  return { text: text.slice(0, maxLoggedBody), comment: `cut at ${maxLoggedBody} of ${text.length} characters` };
+}
+
 interface HarEntry {
   readonly startedDateTime: string;
   readonly request: RawRequest;
@@ -38,7 +49,7 @@ export class HarRecorder {
               queryString: query,
               ...(request.body === undefined
                 ? {}
-                : { postData: { mimeType: contentType ?? '', text: Buffer.from(request.body).toString('utf8') } }),
+                : { postData: { mimeType: contentType ?? '', ...logged(Buffer.from(request.body).toString('utf8')) } }),
               headersSize: -1,
               bodySize: request.body?.length ?? 0,
             },
@@ -48,7 +59,7 @@ export class HarRecorder {
               httpVersion: 'HTTP/1.1',
               cookies: [],
               headers: Object.entries(response.headers).map(([name, value]) => ({ name, value })),
-              content: { size: Buffer.byteLength(response.text), mimeType: responseType, text: response.text },
+              content: { size: Buffer.byteLength(response.text), mimeType: responseType, ...logged(response.text) },
               redirectURL: response.headers['location'] ?? '',
               headersSize: -1,
               bodySize: Buffer.byteLength(response.text),

@@ -63,6 +63,19 @@ describe('runFuzz against an in-process server with one deliberate defect', () =
   }, 20_000);
 });
 
+describe('runFuzz against a target that stops answering', () => {
+  it('stops with the first request that got no answer', async () => {
+    const dead = await startFixtureServer();
+    const baseUrl = dead.baseUrl;
+    await dead.close();
+    const run = runFuzz(
+      { name: 'fixture', spec: fixtureSpec as unknown as Record<string, unknown>, baseUrl, credentials: fixtureCredentials, kind: 'server' },
+      { requests: 100, seed: 3, concurrency: 1 },
+    );
+    await expect(run).rejects.toThrow(/no answer to 12 requests in a row .*ECONNREFUSED.*The first request without an answer: curl /);
+  }, 20_000);
+});
+
 describe('runFuzz stateful checks', () => {
   it('reports use_after_free when a delete answers 204 but the resource is still there', async () => {
     const broken = await startFixtureServer({ deleteKeepsItem: true });

@@ -21,7 +21,10 @@ import type { CheckName, FuzzFailure, FuzzOptions, FuzzReport, FuzzTarget, RawRe
 import { Outcomes } from './outcomes.ts';
 import { planUnits, type Unit } from './units.ts';
 
-/** Thrown when the authorised caller keeps getting 401 (e.g. the run deleted it): the rest would be noise. */
+/**
+ * Thrown when the authorised caller keeps getting 401 (e.g. the run deleted it) or the target stops
+ * answering (e.g. a request crashed it): the rest would be noise. The message names the cause.
+ */
 export class FuzzAbortedError extends Error {
   constructor(
     message: string,
@@ -34,6 +37,8 @@ export class FuzzAbortedError extends Error {
 
 /** After this many 401s in a row for the authorised caller's valid requests, the run stops. */
 const lockedOutAfter = 12;
+/** After this many requests in a row without an answer (refused, reset, timed out), the run stops. */
+const stoppedAfter = 12;
 
 /** Runs the fuzzer against a target. */
 export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise<FuzzReport> {
@@ -57,6 +62,8 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   let sent = 0;
   let statefulLeft = Math.floor(options.requests * 0.2);
   let lockedOut = 0;
+  let silent = 0;
+  let firstSilent: Planned | undefined;
   let aborted: string | undefined;
 
   const exchange = async (planned: Planned): Promise<{ response: RawResponse; judged: Judged[] }> => {
@@ -71,6 +78,14 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
         ? responseChecks(validator, operation, response, false).filter((v) => v.check === 'not_a_server_error')
         : responseChecks(validator, operation, response);
     verdicts.push(...requestChecks(planned, response, acceptable));
+    if (response.status === 0) {
+      if (silent === 0) firstSilent = planned;
+      silent += 1;
+      if (silent >= stoppedAfter && aborted === undefined && firstSilent !== undefined) {
+        aborted = `${target.name}: no answer to ${silent} requests in a row (${response.text}); the target stopped. The first request without an answer: ${toCurl(firstSilent.generated.request)}`;
+        log(aborted);
+      }
+    } else silent = 0;
     if (planned.authorised && planned.expectation === 'valid' && target.credentials !== undefined) {
       lockedOut = response.status === 401 ? lockedOut + 1 : 0;
       if (lockedOut >= lockedOutAfter && aborted === undefined) {
