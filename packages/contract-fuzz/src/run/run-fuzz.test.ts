@@ -82,7 +82,7 @@ describe('runFuzz stateful checks', () => {
     try {
       const report = await runFuzz(
         { name: 'fixture', spec: fixtureSpec as unknown as Record<string, unknown>, baseUrl: broken.baseUrl, credentials: fixtureCredentials, kind: 'server' },
-        { requests: 40, seed: 11, operations: ['createItem'] },
+        { requests: 40, seed: 11, operations: ['createItem'], maxShrinkRequests: 10 },
       );
       const failure = report.failures.find((f) => f.check === 'use_after_free');
       expect(failure, formatReport(report)).toBeDefined();
