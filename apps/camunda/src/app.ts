@@ -4,7 +4,7 @@ import { requestId } from 'hono/request-id';
 import { basic, createOpenApiApp, ResponseValidationError, type ResponseValidationMode } from '@repo/hono-openapi';
 import { createHealthApp, requestLogger, type Logger, type PasswordHasher } from '@repo/server-kit';
 import { camundaSpec, type paths } from '@repo/specs/camunda';
-import { camundaErrors, failureResponse, problemResponse } from './errors.ts';
+import { camundaErrors, failureResponse, problemResponse, PUBLIC_BASE_URL_VARIABLE } from './errors.ts';
 import { createUser } from './routes/users/create-user.ts';
 import { deleteUser } from './routes/users/delete-user.ts';
 import { searchUsers } from './routes/users/search-users.ts';
@@ -27,6 +27,8 @@ export interface AppDeps {
   authCacheSeconds: number;
   /** Larger request bodies get 413. */
   bodyLimitBytes: number;
+  /** `PUBLIC_BASE_URL`: the root of every problem's `instance`; undefined: see server-kit's `publicOrigin`. */
+  publicBaseUrl?: string | undefined;
   /** The offline HTML reference served at /docs; undefined when it was not built. */
   docsHtml?: string | undefined;
 }
@@ -52,7 +54,11 @@ export function createApp(deps: AppDeps) {
     .handle('put', '/users/{userKey}', updateUser(users))
     .handle('delete', '/users/{userKey}', deleteUser(users));
 
-  const app = new Hono();
+  const app = new Hono<{ Variables: { [PUBLIC_BASE_URL_VARIABLE]: string | undefined } }>();
+  app.use((c, next) => {
+    c.set(PUBLIC_BASE_URL_VARIABLE, deps.publicBaseUrl);
+    return next();
+  });
   app.use(
     cors({
       origin: corsOrigin(deps.corsOrigins),

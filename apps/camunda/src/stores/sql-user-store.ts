@@ -217,6 +217,9 @@ export class SqlUserStore implements UserStore {
   }
 
   async findByUsername(username: string): Promise<UserRecord | undefined> {
+    // No user can have such a name (the API refuses it), and PostgreSQL would fail the statement
+    // on it while SQLite truncates at it: not found, on every store. Defence in depth.
+    if (username.includes('\0')) return undefined;
     const { rows } = await this.#db.executeQuery(withParameters(this.#findByUsernameQuery, [username]));
     const row = rows[0];
     if (!row) return undefined;

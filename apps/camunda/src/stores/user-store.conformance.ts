@@ -66,6 +66,12 @@ export function describeUserStoreConformance(name: string, createTarget: () => P
       expect(await store.findByUsername('nobody')).toBeUndefined();
     });
 
+    it('answers undefined, not a database error, for a username holding U+0000', async () => {
+      await store.create(newUser('alice'));
+      expect(await store.findByUsername('alice\u0000')).toBeUndefined();
+      expect(await store.findByUsername('\u0000alice')).toBeUndefined();
+    });
+
     it('throws UsernameTakenError when the username is taken', async () => {
       await store.create(newUser('alice'));
       await expect(store.create(newUser('alice', { name: 'Other' }))).rejects.toBeInstanceOf(UsernameTakenError);

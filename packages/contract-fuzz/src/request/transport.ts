@@ -49,8 +49,14 @@ export function transportMutations(operation: OperationModel): TransportMutation
     inString('lone low surrogate escape \\udc00', 'x\\udc00', 'invalid');
     inString('combining marks (e + U+0301 U+0336)', 'e\u0301\u0336', 'by-schema');
     inString('right-to-left override U+202E', '\u202eevil', 'by-schema');
-    inString('string of 1 MiB + 16 bytes', 'a'.repeat(MiB + 16), 'by-schema');
-    mutations.push({ name: 'payload just under 1 MiB', apply: (values) => extraProperty(values, JSON.stringify('b'.repeat(MiB - 4096)), 'payload just under 1 MiB (extra property)') });
+    // Typical body limits: 64 KiB (ours) and 1 MiB; a value just past each, a payload just under each.
+    for (const [label, limit] of [['64 KiB', 64 * 1024], ['1 MiB', MiB]] as const) {
+      inString(`string of ${label} + 16 bytes`, 'a'.repeat(limit + 16), 'by-schema');
+      mutations.push({
+        name: `payload just under ${label}`,
+        apply: (values) => extraProperty(values, JSON.stringify('b'.repeat(limit - 1024)), `payload just under ${label} (extra property)`),
+      });
+    }
     mutations.push({ name: 'deep nesting', apply: (values) => extraProperty(values, `${'['.repeat(5000)}${']'.repeat(5000)}`, '5,000 nested arrays in an extra property') });
     mutations.push({ name: 'duplicate keys', apply: duplicateKey });
     for (const contentType of ['text/plain', 'application/xml', 'multipart/form-data; boundary=fuzz', null]) {

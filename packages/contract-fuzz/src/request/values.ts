@@ -1,6 +1,7 @@
 /** Arbitraries of whole requests' values: positive, and negative (one keyword broken at one place). */
 import fc from 'fast-check';
 import { negativeCases } from '../schema/negative.ts';
+import { boundedFilter } from '../schema/bounded-filter.ts';
 import { positive, type SchemaContext } from '../schema/positive.ts';
 import { jsonMedia, type MediaModel, type OperationModel, type ParameterModel } from '../spec/operations.ts';
 import { parameterText, type RequestValues } from './build.ts';
@@ -15,10 +16,14 @@ export function bodyMedia(operation: OperationModel): MediaModel | undefined {
 }
 
 function parameterArbitrary(ctx: SchemaContext, parameter: ParameterModel): fc.Arbitrary<unknown> {
-  return positive(ctx, parameter.schema).filter((value) => {
-    const text = parameterText(value);
-    return sendable(parameter, text) && ctx.validator.validate(parameter.schemaPointer, coerceParameter(ctx, parameter, text));
-  });
+  return boundedFilter(
+    positive(ctx, parameter.schema),
+    (value) => {
+      const text = parameterText(value);
+      return sendable(parameter, text) && ctx.validator.validate(parameter.schemaPointer, coerceParameter(ctx, parameter, text));
+    },
+    `${parameter.in} parameter ${parameter.name}`,
+  );
 }
 
 /** Positive values of every parameter and the body (`forceBody`: always send the body, even an optional one). */
@@ -33,7 +38,7 @@ export function positiveValues(ctx: SchemaContext, operation: OperationModel, fo
   let body: fc.Arbitrary<unknown> = fc.constant(undefined);
   if (media?.schemaPointer !== undefined) {
     const pointer = media.schemaPointer;
-    const valid = positive(ctx, media.schema).filter((value) => ctx.validator.validate(pointer, value));
+    const valid = boundedFilter(positive(ctx, media.schema), (value) => ctx.validator.validate(pointer, value), `the body of ${operation.operationId}`);
     body = operation.body?.required === true || forceBody ? valid : fc.option(valid, { nil: undefined, freq: 4 });
   }
   return fc.record({ path: group('path'), query: group('query'), header: group('header'), body });
@@ -60,8 +65,8 @@ export function negativeValues(ctx: SchemaContext, operation: OperationModel): N
   if (media?.schemaPointer !== undefined) {
     const pointer = media.schemaPointer;
     for (const c of negativeCases(ctx, media.schema)) {
-      const confirmed = c.arbitrary.filter((value) => !ctx.validator.validate(pointer, value));
-      if (!probe(confirmed, c.arbitrary, (v) => !ctx.validator.validate(pointer, v))) continue;
+      const confirmed = boundedFilter(c.arbitrary, (value) => !ctx.validator.validate(pointer, value), `a ${c.keyword} violation in the body of ${operation.operationId}`);
+      if (!probe(c.arbitrary, (v) => !ctx.validator.validate(pointer, v))) continue;
       const where = `/${c.path.join('/')}`;
       cases.push(
         fc.tuple(base, confirmed).map(([values, body]) => ({ values: { ...values, body }, description: `negative: body ${where} violates ${c.keyword}` })),
@@ -75,9 +80,9 @@ export function negativeValues(ctx: SchemaContext, operation: OperationModel): N
     for (const c of negativeCases(ctx, parameter.schema)) {
       if (c.path.length > 0) continue;
       const texts = c.arbitrary.map((v) => parameterText(v));
-      if (!probe(texts, texts, invalidText)) continue;
+      if (!probe(texts, invalidText)) continue;
       cases.push(
-        fc.tuple(base, texts.filter(invalidText)).map(([values, text]) => ({
+        fc.tuple(base, boundedFilter(texts, invalidText, `a ${c.keyword} violation of ${parameter.in} parameter ${parameter.name}`)).map(([values, text]) => ({
           values: { ...values, [parameter.in]: { ...values[parameter.in], [parameter.name]: text } },
           description: `negative: ${parameter.in} parameter ${parameter.name}=${JSON.stringify(text).slice(0, 60)} violates ${c.keyword}`,
         })),
@@ -102,6 +107,6 @@ export function negativeValues(ctx: SchemaContext, operation: OperationModel): N
 }
 
 /** Whether an arbitrary yields confirmed values at all (so a filter on it cannot spin forever). */
-function probe<T>(_filtered: fc.Arbitrary<T>, raw: fc.Arbitrary<T>, ok: (value: T) => boolean): boolean {
+function probe<T>(raw: fc.Arbitrary<T>, ok: (value: T) => boolean): boolean {
   return fc.sample(raw, { numRuns: probeRuns, seed: 1 }).some(ok);
 }

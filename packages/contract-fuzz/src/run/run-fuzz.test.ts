@@ -1,3 +1,5 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatReport } from '../report/format-report.ts';
 import { fixtureSpec } from '../testing/fixture-spec.ts';
@@ -30,6 +32,12 @@ describe('runFuzz against an in-process server with one deliberate defect', () =
     expect(serverError!.curl).toMatch(/\$'\\xf0\\x[0-9a-f]{2}\\x[0-9a-f]{2}\\x[0-9a-f]{2}'/);
     expect(serverError!.curl).toMatch(/^(printf .* \| )?curl .*--path-as-is/);
     expect(text).toContain(serverError!.curl);
+    // The curl line reproduces the failure byte for byte (where curl is installed).
+    if (spawnSync('curl', ['--version']).status === 0) {
+      // Asynchronously: the server answering it runs in this process.
+      const { stdout: replay } = await promisify(execFile)('bash', ['-c', serverError!.curl], { encoding: 'utf8', timeout: 10_000 });
+      expect(replay).toMatch(/^HTTP\/1\.1 500 /);
+    }
     expect(text).toContain('seed=20261127 (replay: FUZZ_SEED=20261127)');
     // No false alarm: every failure is about that 500.
     for (const failure of report.failures) expect(failure.response.status, text).toBe(500);
@@ -82,7 +90,7 @@ describe('runFuzz stateful checks', () => {
     try {
       const report = await runFuzz(
         { name: 'fixture', spec: fixtureSpec as unknown as Record<string, unknown>, baseUrl: broken.baseUrl, credentials: fixtureCredentials, kind: 'server' },
-        { requests: 40, seed: 11, operations: ['createItem'] },
+        { requests: 40, seed: 11, operations: ['createItem'], maxShrinkRequests: 10 },
       );
       const failure = report.failures.find((f) => f.check === 'use_after_free');
       expect(failure, formatReport(report)).toBeDefined();

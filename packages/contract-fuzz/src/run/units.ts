@@ -54,7 +54,7 @@ export function planUnits(
   const units: Unit[] = [];
   const share = requests / Math.max(1, operations.length);
   const firstOfPath = new Map<string, OperationModel>();
-  for (const operation of model.operations) if (!firstOfPath.has(operation.path)) firstOfPath.set(operation.path, operation);
+  for (const operation of operations) if (!firstOfPath.has(operation.path)) firstOfPath.set(operation.path, operation);
   for (const operation of operations) {
     const id = operation.operationId;
     const make = (cls: RequestClass, arbitrary: fc.Arbitrary<Planned>): Unit => ({ operation, class: cls, arbitrary, runs: 0 });

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { isObject, type JsonObject } from '../spec/pointer.ts';
+import { boundedFilter } from './bounded-filter.ts';
 import { codePoint, codePointLength } from './chars.ts';
 import { flatten, typesOf } from './flatten.ts';
 import { objectArbitrary, positive, type SchemaContext } from './positive.ts';
@@ -43,11 +44,11 @@ function collect(ctx: SchemaContext, schema: unknown, path: string[], depth: num
   if (typeNames.has('integer') || typeNames.has('number')) numberCases(s, typeNames.has('number') && !typeNames.has('integer'), add);
   if (typeNames.has('object')) {
     const required = Array.isArray(s['required']) ? s['required'].map(String) : [];
-    for (const name of required) add('required', positive(ctx, s).filter(isObject).map((o) => omit(o, [name])));
+    for (const name of required) add('required', boundedFilter(positive(ctx, s), isObject, 'an object').map((o) => omit(o, [name])));
     if (s['additionalProperties'] === false) {
       const properties = isObject(s['properties']) ? s['properties'] : {};
       const extra = ['fuzz_extra', 'fuzzExtra', 'x'].find((name) => !(name in properties))!;
-      add('additionalProperties', positive(ctx, s).filter(isObject).map((o) => ({ ...o, [extra]: 'unexpected' })));
+      add('additionalProperties', boundedFilter(positive(ctx, s), isObject, 'an object').map((o) => ({ ...o, [extra]: 'unexpected' })));
     }
     if (isObject(s['if']) && isObject(s['then'])) {
       const condition = flatten(ctx.document, s['if']);
@@ -124,7 +125,10 @@ function stringCases(ctx: SchemaContext, s: JsonObject, add: Add): void {
     const random = fc.string({ unit: codePoint, minLength: min, maxLength: Math.min(max ?? min + 20, min + 20) });
     const sample = fc.sample(random, { numRuns: 40, seed: 42 }).filter((v) => !re.test(v));
     if (fixed.length > 0 || sample.length > 0) {
-      add('pattern', fixed.length > 0 ? fc.oneof(fc.constantFrom(...fixed), random.filter((v) => !re.test(v))) : random.filter((v) => !re.test(v)));
+      const branches: Array<fc.Arbitrary<string>> = [];
+      if (fixed.length > 0) branches.push(fc.constantFrom(...fixed));
+      if (sample.length > 0) branches.push(boundedFilter(random, (v) => !re.test(v), `a string not matching ${s['pattern']}`));
+      add('pattern', fc.oneof(...branches));
     }
   }
   if (typeof s['format'] === 'string') {

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { isObject, type JsonObject } from '../spec/pointer.ts';
 import { codePoint, codePointLength } from './chars.ts';
+import { boundedFilter } from './bounded-filter.ts';
 import { flatten, merge, typesOf } from './flatten.ts';
 import type { SpecValidator } from './spec-ajv.ts';
 
@@ -30,7 +31,7 @@ export function positive(ctx: SchemaContext, schema: unknown, depth = 0): fc.Arb
  * valid values because the filter applies to shrunk values too.
  */
 export function validPositive(ctx: SchemaContext, pointer: string, schema: unknown): fc.Arbitrary<unknown> {
-  return positive(ctx, schema).filter((value) => ctx.validator.validate(pointer, value));
+  return boundedFilter(positive(ctx, schema), (value) => ctx.validator.validate(pointer, value), pointer);
 }
 
 function positiveFlat(ctx: SchemaContext, s: JsonObject, depth: number): fc.Arbitrary<unknown> {
@@ -84,27 +85,26 @@ function stringArbitrary(ctx: SchemaContext, s: JsonObject): fc.Arbitrary<string
   const format = typeof s['format'] === 'string' ? s['format'] : undefined;
   const pattern = typeof s['pattern'] === 'string' ? new RegExp(s['pattern'], 'u') : undefined;
   let base: fc.Arbitrary<string>;
-  if (format !== undefined && formatArbitraries[format] !== undefined) base = formatArbitraries[format]();
-  else if (pattern !== undefined) base = matching(pattern);
+  // A pattern constrains more than a format: generate from it and check the format after.
+  if (pattern !== undefined) base = matching(pattern, min > 8);
+  else if (format !== undefined && formatArbitraries[format] !== undefined) base = formatArbitraries[format]();
   else base = fc.string({ unit: codePoint, minLength: min, maxLength: Math.min(max, min + defaultMaxLength) });
-  return base.filter((value) => {
+  const ok = (value: string): boolean => {
     const length = codePointLength(value);
-    return (
-      length >= min &&
-      length <= max &&
-      (pattern === undefined || pattern.test(value)) &&
-      (format === undefined || ctx.validator.format(format, value))
-    );
-  });
+    return length >= min && length <= max && (pattern === undefined || pattern.test(value)) && (format === undefined || ctx.validator.format(format, value));
+  };
+  return boundedFilter(base, ok, `a string with ${JSON.stringify({ min, max, pattern: pattern?.source, format })}`);
 }
 
 /** fast-check expands Unicode property classes when it builds the arbitrary (~0.3 s): built once per pattern. */
 const matchingCache = new Map<string, fc.Arbitrary<string>>();
-function matching(pattern: RegExp): fc.Arbitrary<string> {
-  let arbitrary = matchingCache.get(pattern.source);
+function matching(pattern: RegExp, long: boolean): fc.Arbitrary<string> {
+  const key = `${long}:${pattern.source}`;
+  let arbitrary = matchingCache.get(key);
   if (arbitrary === undefined) {
-    arbitrary = fc.stringMatching(pattern);
-    matchingCache.set(pattern.source, arbitrary);
+    // A long minimum needs long repetitions, which fast-check only makes at a larger size.
+    arbitrary = long ? fc.oneof(fc.stringMatching(pattern), fc.stringMatching(pattern, { size: 'large' })) : fc.stringMatching(pattern);
+    matchingCache.set(key, arbitrary);
   }
   return arbitrary;
 }

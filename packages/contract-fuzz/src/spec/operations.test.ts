@@ -4,8 +4,14 @@ import { isSecured, readSpecModel, responseFor } from './operations.ts';
 
 describe('readSpecModel', () => {
   it('reads every operation of both bundled specs with refs resolved', () => {
+    const declared = (api: string) =>
+      Object.values(testDocument(api).document['paths'] as Record<string, Record<string, { operationId?: string }>>)
+        .flatMap((item) => Object.values(item).map((o) => o.operationId))
+        .filter((id): id is string => typeof id === 'string')
+        .sort();
     const camunda = readSpecModel(testDocument('camunda').document);
-    expect(camunda.operations.map((o) => o.operationId).sort()).toEqual(['createUser', 'deleteUser', 'searchUsers']);
+    expect(camunda.operations.map((o) => o.operationId).sort()).toEqual(declared('camunda'));
+    expect(declared('camunda')).toEqual(expect.arrayContaining(['createUser', 'deleteUser', 'searchUsers']));
     const del = camunda.operations.find((o) => o.operationId === 'deleteUser')!;
     expect(del.parameters).toEqual([expect.objectContaining({ name: 'userKey', in: 'path', required: true, schemaPointer: '#/components/parameters/UserKey/schema' })]);
     expect(isSecured(del)).toBe(true);
@@ -17,8 +23,8 @@ describe('readSpecModel', () => {
     expect(search.body?.required).toBe(false);
 
     const onezone = readSpecModel(testDocument('onezone').document);
-    expect(onezone.operations).toHaveLength(5);
-    expect(onezone.paths.get('/users/{id}')).toEqual(['get', 'delete']);
+    expect(onezone.operations.map((o) => o.operationId).sort()).toEqual(declared('onezone'));
+    expect(onezone.paths.get('/users/{id}')).toEqual(expect.arrayContaining(['get', 'delete']));
     const created = responseFor(onezone.operations.find((o) => o.operationId === 'create_user')!, 201)!;
     expect(created.headers[0]).toEqual(expect.objectContaining({ name: 'Location', required: true, schemaPointer: '#/components/headers/Location/schema' }));
   });
