@@ -51,6 +51,13 @@ describe('isStatus', () => {
     if (isStatus(deleted, 409)) expectTypeOf(deleted.error).toEqualTypeOf<{ conflict: true }>();
   });
 
+  it('chains in if / else if', async () => {
+    const result = await get();
+    if (isStatus(result, 404)) expectTypeOf(result.error).toEqualTypeOf<{ notFound: string }>();
+    else if (isStatus(result, 429)) expectTypeOf(result.error).toEqualTypeOf<{ retryIn: number }>();
+    else if (isStatus(result, 200)) expectTypeOf(result.data).toEqualTypeOf<{ thing: string }>();
+  });
+
   it('accepts only the statuses the operation declares', async () => {
     const result = await get();
     // @ts-expect-error GET /things/{id} declares no 409
