@@ -1,3 +1,5 @@
+import { setupWorker } from 'msw/browser';
+import { setupServer } from 'msw/node';
 import { describe, expectTypeOf, it } from 'vitest';
 import { camunda } from './camunda.ts';
 import { onezone } from './onezone.ts';
@@ -25,5 +27,12 @@ describe('typed handlers', () => {
       expectTypeOf(params.id).toEqualTypeOf<string>();
       return response(204).empty();
     });
+  });
+});
+
+describe('with setupServer and setupWorker', () => {
+  it('gives handlers both accept', () => {
+    expectTypeOf(setupServer).toBeCallableWith(...camunda.handlers(), ...onezone.handlers());
+    expectTypeOf(setupWorker).toBeCallableWith(camunda.handler('searchUsers', 'code=200, example=noMatch'), ...onezone.exampleHandlers().map((entry) => entry.handler));
   });
 });
