@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTypedClient, type TypedClientOptions } from './create-typed-client.ts';
 import { resilienceMiddleware } from './resilience.ts';
@@ -25,6 +27,7 @@ type Step = Response | Error | 'hang';
 function scriptedFetch(...steps: Step[]) {
   const calls: Array<{ at: number; method: string; body: string; headers: Headers }> = [];
   const fetch = async (request: Request): Promise<Response> => {
+    // The request itself is not kept: the middleware must keep it alive (see the GC test).
     calls.push({ at: Date.now(), method: request.method, body: await request.text(), headers: request.headers });
     const step = steps[Math.min(calls.length, steps.length) - 1];
     if (step === 'hang') {
@@ -76,6 +79,19 @@ describe('timeout', () => {
     await vi.advanceTimersByTimeAsync(999);
     expect(call.outcome.done).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
+    await call.done;
+    expect(call.outcome.error).toMatchObject({ name: 'TimeoutError' });
+  });
+
+  it('aborts a request nothing else refers to, after a garbage collection', async () => {
+    // undici's Request follows its signal through a WeakRef: unless the middleware holds the
+    // request, a collection in between loses the abort and the call hangs.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const call = settle(client(scriptedFetch('hang').fetch, { timeoutMs: 1_000, retry: false }).GET('/things'));
+    await vi.advanceTimersByTimeAsync(500);
+    gc();
+    await vi.advanceTimersByTimeAsync(500);
     await call.done;
     expect(call.outcome.error).toMatchObject({ name: 'TimeoutError' });
   });

@@ -117,9 +117,9 @@ export function resilienceMiddleware(options: ResilienceOptions = {}): Middlewar
       await sleep(delay, state.callerSignal);
       // The discarded answer's body would otherwise hold its connection open.
       if ('response' in outcome) await outcome.response.body?.cancel().catch(() => undefined);
-      const { signal, clear } = attemptSignal(state.callerSignal, timeoutMs);
+      const { signal, clear, hold } = attemptSignal(state.callerSignal, timeoutMs);
       try {
-        outcome = { response: await fetch(new Request(request, { body: state.body, signal })) };
+        outcome = { response: await fetch(hold(new Request(request, { body: state.body, signal }))) };
       } catch (error) {
         outcome = { error };
       } finally {
@@ -131,9 +131,9 @@ export function resilienceMiddleware(options: ResilienceOptions = {}): Middlewar
   return {
     async onRequest({ request, id }) {
       const body = attempts > 1 && request.body !== null ? await request.clone().arrayBuffer() : undefined;
-      const { signal, clear } = attemptSignal(request.signal, timeoutMs);
+      const { signal, clear, hold } = attemptSignal(request.signal, timeoutMs);
       pending.set(id, { body, callerSignal: request.signal, clearTimer: clear });
-      return timeoutMs === false ? request : new Request(request, { signal });
+      return timeoutMs === false ? request : hold(new Request(request, { signal }));
     },
     async onResponse({ request, response, options: { fetch }, id }) {
       const state = take(pending, id);
@@ -164,18 +164,35 @@ function take(pending: Map<string, Pending>, id: string): Pending | undefined {
 /**
  * A signal for one attempt: aborted by the caller's signal (with the caller's reason) or, after
  * `timeoutMs`, with a `TimeoutError`. `clear` stops the timer once the response has arrived, so
- * reading the body is not cut short and no timer outlives the request.
+ * reading the body is not cut short and no timer outlives the request. `hold(request)` keeps the
+ * request that carries the signal alive until then: undici's `Request` follows its init signal
+ * only through a `WeakRef`, so a request nothing else refers to could be collected and never see
+ * the timeout's abort.
  */
-function attemptSignal(callerSignal: AbortSignal, timeoutMs: number | false): { signal: AbortSignal; clear: () => void } {
-  if (timeoutMs === false) return { signal: callerSignal, clear: () => undefined };
+function attemptSignal(
+  callerSignal: AbortSignal,
+  timeoutMs: number | false,
+): { signal: AbortSignal; clear: () => void; hold: (request: Request) => Request } {
+  if (timeoutMs === false) return { signal: callerSignal, clear: () => undefined, hold: (request) => request };
   const controller = new AbortController();
   if (callerSignal.aborted) controller.abort(callerSignal.reason);
   else callerSignal.addEventListener('abort', () => controller.abort(callerSignal.reason), { once: true });
-  const timer = setTimeout(
-    () => controller.abort(new DOMException(`No response within ${timeoutMs} ms`, 'TimeoutError')),
-    timeoutMs,
-  );
-  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+  let held: Request | undefined;
+  const timer = setTimeout(() => {
+    controller.abort(new DOMException(`No response within ${timeoutMs} ms`, 'TimeoutError'));
+    held = undefined;
+  }, timeoutMs);
+  // Node only: a timer left behind (a later middleware threw before the fetch) must not keep the
+  // process alive; the fetch itself does while it runs.
+  (timer as { unref?: () => void }).unref?.();
+  return {
+    signal: controller.signal,
+    clear: () => {
+      clearTimeout(timer);
+      held = undefined;
+    },
+    hold: (request) => (held = request),
+  };
 }
 
 /**
