@@ -162,7 +162,8 @@ describe('retries against a scripted server', () => {
     const hang = () => undefined; // never answers: the client's timeout must end the attempt
     const scripted = await scriptedServer([hang, (res) => res.writeHead(204).end()]);
     try {
-      const client = createCamundaClient({ baseUrl: scripted.baseUrl, timeoutMs: 200, retry: { baseDelayMs: 10 } });
+      // 1 s: far beyond a local answer even on a busy machine, so only the hung attempt times out.
+      const client = createCamundaClient({ baseUrl: scripted.baseUrl, timeoutMs: 1_000, retry: { baseDelayMs: 10 } });
       const { response } = await client.DELETE('/users/{userKey}', { params: { path: { userKey: 1 } } });
       expect(response.status).toBe(204);
       expect(scripted.bodies.map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual(['DELETE /v2/users/1', 'DELETE /v2/users/1']);

@@ -54,6 +54,9 @@ const choose = (name: string, value: string) => {
   radios.find((radio) => radio.value === value)!.dispatchEvent(new Event('change'));
 };
 
+/** Waits for what a submit renders; generous, since the machine may be busy. */
+const eventually = (assertion: () => void) => vi.waitFor(assertion, { timeout: 5_000, interval: 20 });
+
 type Problem = { title: string; detail: string; status: number };
 type OnezoneError = { error: { id: string; description: string } };
 
@@ -75,14 +78,14 @@ describe('Camunda panel', () => {
   it('shows the key of a created user', async () => {
     submit('camunda-create');
     const { userKey } = exampleBody<{ userKey: number }>(camunda, 'createUser', 'created');
-    await vi.waitFor(() => expect(text('camunda-result')).toBe(`Created user jdoe: userKey ${userKey}`));
+    await eventually(() => expect(text('camunda-result')).toBe(`Created user jdoe: userKey ${userKey}`));
   });
 
   it('sends the scenario picked on the page, which the handlers honour as the mock does', async () => {
     select('camunda-create-scenario', 'code=409, example=duplicateUsername');
     submit('camunda-create');
     const problem = exampleBody<Problem>(camunda, 'createUser', 'duplicateUsername');
-    await vi.waitFor(() => expect(text('camunda-result')).toBe(`409 ${problem.title} ${problem.detail}`));
+    await eventually(() => expect(text('camunda-result')).toBe(`409 ${problem.title} ${problem.detail}`));
   });
 
   it('sends no Prefer header to a real server', async () => {
@@ -118,13 +121,13 @@ describe('Onezone panel', () => {
   it('shows the id of a created user, read from the Location example', async () => {
     submit('onezone-create');
     const location = onezone.examples.find((example) => example.operationId === 'create_user' && example.status === 201)?.headers.Location;
-    await vi.waitFor(() => expect(text('onezone-result')).toBe(`Created user r.lingens: id ${location?.split('/').at(-1)}`));
+    await eventually(() => expect(text('onezone-result')).toBe(`Created user r.lingens: id ${location?.split('/').at(-1)}`));
   });
 
   it('shows the error of a rejected create', async () => {
     server.use(onezone.handler('create_user', 'code=400, example=badValueIdentifierOccupied'));
     submit('onezone-create');
     const { error } = exampleBody<OnezoneError>(onezone, 'create_user', 'badValueIdentifierOccupied');
-    await vi.waitFor(() => expect(text('onezone-result')).toBe(`400 ${error.description} (${error.id})`));
+    await eventually(() => expect(text('onezone-result')).toBe(`400 ${error.description} (${error.id})`));
   });
 });
