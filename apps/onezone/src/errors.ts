@@ -138,6 +138,7 @@ export function onezoneError<C extends OnezoneErrorCode>(
  * with precedence) becomes a code of ours.
  */
 const codeOfValidationId = {
+  notFound: 'notFound',
   malformedData: 'malformedData',
   missingRequiredValue: 'missingRequiredValue',
   badValueString: 'badValueString',
@@ -151,12 +152,9 @@ const codeOfValidationId = {
   badData: 'malformedData',
 } as const satisfies Record<ValidationErrorId, OnezoneErrorCode>;
 
-/** The error of a failed body validation: the first row of the validation table that matches. */
+/** The error of a failed validation: the first row of the validation table that matches. */
 function validationError(failure: RuntimeFailure & { kind: 'validation' }): { status: number; body: ErrorBody } {
-  // The only parameter is the user id in the path: one that breaks its schema names no user.
-  if (failure.location === 'path') return onezoneError('notFound');
-  if (failure.location !== 'body') return onezoneError('malformedData');
-  const found = findValidationRule(failure.issues);
+  const found = findValidationRule(failure.issues, failure.location);
   const code = found === undefined ? 'malformedData' : codeOfValidationId[found.rule.id];
   const key = found?.issue.field ?? '';
   if (code === 'missingRequiredValue' || code === 'badValueString') return onezoneError(code, { key });

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@repo/hono-openapi';
+import type { ValidationIssue, ValidationLocation } from '@repo/hono-openapi';
 import { describe, expect, it } from 'vitest';
 import { findValidationRule, validationTable } from './validation-table.ts';
 
@@ -12,7 +12,17 @@ const issue = (partial: Partial<ValidationIssue>): ValidationIssue => ({
 });
 
 describe('the JSON-Schema failure → Onezone id table, row by row', () => {
-  const cases: [string, ValidationIssue, string, string | undefined][] = [
+  const hygiene = (field: string, problem = 'nul') => issue({ field, keyword: 'textHygiene', params: { problem }, received: 'string' });
+  const cases: [string, ValidationIssue, string, string | undefined, ValidationLocation?][] = [
+    ['NUL in the username', hygiene('username'), 'badValueUsername', undefined],
+    ['a lone surrogate in the full name', hygiene('fullName', 'unpairedSurrogate'), 'badValueFullName', undefined],
+    ['NUL in the password', hygiene('password'), 'badValuePassword', undefined],
+    ['NUL in another string', hygiene('email'), 'badValueString', 'email'],
+    ['a path id that does not decode', hygiene('id', 'percentEncoding'), 'badValueString', 'id', 'path'],
+    ['a property name with NUL', issue({ keyword: 'propertyNameHygiene', params: { problem: 'nul' }, received: 'object' }), 'malformedData', undefined],
+    ['a path id breaking its schema', issue({ field: 'id', keyword: 'pattern' }), 'notFound', undefined, 'path'],
+    ['a bad query parameter', issue({ field: 'limit', keyword: 'minimum' }), 'malformedData', undefined, 'query'],
+    ['a bad header parameter', issue({ field: 'x-tenant', keyword: 'minLength' }), 'malformedData', undefined, 'header'],
     ['a body that is not an object', issue({ keyword: 'type', params: { type: 'object' }, received: 'array' }), 'malformedData', undefined],
     ['no body at all', issue({ keyword: 'required' }), 'malformedData', undefined],
     ['a missing value', issue({ keyword: 'required', field: 'username', params: { missingProperty: 'username' } }), 'missingRequiredValue', 'username'],
@@ -32,12 +42,12 @@ describe('the JSON-Schema failure → Onezone id table, row by row', () => {
   ];
 
   it('has a test case for every row', () => {
-    const used = new Set(cases.map(([, i]) => findValidationRule([i])?.rule));
+    const used = new Set(cases.map(([, i, , , location]) => findValidationRule([i], location)?.rule));
     expect(validationTable.filter((rule) => !used.has(rule))).toEqual([]);
   });
 
-  it.each(cases)('maps %s', (_name, input, id, key) => {
-    const found = findValidationRule([input]);
+  it.each(cases)('maps %s', (_name, input, id, key, location) => {
+    const found = findValidationRule([input], location);
     expect(found?.rule.id).toBe(id);
     expect(found?.rule.withKey ? found.issue.field : undefined).toBe(key);
   });

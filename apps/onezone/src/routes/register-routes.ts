@@ -12,7 +12,7 @@ import { removeUser } from './users/remove-user.ts';
 /** What the route handlers need. */
 export interface RouteDeps {
   users: UserService;
-  /** Public root for `Location` (no trailing slash); undefined: the request's origin. */
+  /** Public root for `Location` (no trailing slash); undefined: server-kit's `publicOrigin` decides. */
   publicBaseUrl: string | undefined;
   /** The API's base path, `/api/v3/onezone`. */
   basePath: string;

@@ -117,6 +117,9 @@ export class SqlUserStore implements UserStore {
   }
 
   async findByUsername(username: string): Promise<UserWithCredentials | undefined> {
+    // No user can have such a name (the API refuses it), and PostgreSQL would fail the statement
+    // on it while SQLite truncates at it: not found, on every store. Defence in depth.
+    if (username.includes('\0')) return undefined;
     const found = await this.#withPrivileges(this.#byUsername, username);
     return found && { ...toRecord(found.row, found.privileges), passwordHash: found.row.password_hash };
   }

@@ -63,6 +63,12 @@ export function describeUserStoreConformance(name: string, createTarget: () => P
       expect(await store.findByUsername('nobody')).toBeUndefined();
     });
 
+    it('answers undefined, not a database error, for a username holding U+0000', async () => {
+      await store.create(newUser('alice'));
+      expect(await store.findByUsername('alice\u0000')).toBeUndefined();
+      expect(await store.findByUsername('\u0000alice')).toBeUndefined();
+    });
+
     it('stores a user without a password, who has basic auth disabled', async () => {
       const created = await store.create(newUser('nopass', { passwordHash: null }));
       expect(created.basicAuthEnabled).toBe(false);
