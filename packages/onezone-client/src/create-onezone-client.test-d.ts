@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { createOnezoneClient, type components, type OnezoneError } from './index.ts';
+import { createOnezoneClient, isStatus, type components, type OnezoneError } from './index.ts';
 
 const client = createOnezoneClient({ baseUrl: 'http://localhost:8081/api/v3/onezone' });
 
@@ -33,5 +33,15 @@ describe('createOnezoneClient types', () => {
   it('rejects a body field of the wrong type', () => {
     // @ts-expect-error username is a string
     void client.POST('/users', { body: { username: 1 } });
+  });
+
+  it('narrows results by the statuses of the operation', async () => {
+    const created = await client.POST('/users', { body: {} });
+    if (isStatus(created, 201)) expectTypeOf(created.data).toEqualTypeOf<undefined>();
+    if (isStatus(created, 400)) expectTypeOf(created.error).branded.toEqualTypeOf<OnezoneError>();
+    const user = await client.GET('/users/{id}', { params: { path: { id: 'x' } } });
+    if (isStatus(user, 200)) expectTypeOf(user.data).toEqualTypeOf<components['schemas']['UserProtectedInfo']>();
+    // @ts-expect-error get_user declares no 201
+    isStatus(user, 201);
   });
 });

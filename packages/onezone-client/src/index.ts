@@ -11,3 +11,4 @@ export { preferValue, scenarioMiddleware } from '@repo/client-kit';
 export { createOnezoneClient, type OnezoneClient, type OnezoneClientOptions } from './create-onezone-client.ts';
 export { errorMessage, type OnezoneError } from './error-message.ts';
 export { createdUserId, userIdFromLocation } from './user-id.ts';
+export { isStatus, retryAfterMs, type ResilienceOptions, type RetryOptions } from '@repo/client-kit';
