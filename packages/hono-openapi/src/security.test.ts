@@ -50,6 +50,29 @@ describe('security', () => {
     expect(res.headers.get('www-authenticate')).toContain('Bearer realm="Fixture API", error="invalid_token"');
   });
 
+  it.each([
+    ['junk after valid base64', `${basicAuth()}!junk`],
+    ['a second token after valid base64', `${basicAuth()} ${basicAuth()}`],
+    ['base64 without its padding', basicAuth().replace(/=+$/, '')],
+    ['characters outside the base64 alphabet', 'Basic YWRtaW46YWRta-W4tcGFzc3dvcmQ='],
+  ])('answers 401 for Basic credentials with %s, without calling the verifier', async (_case, authorization) => {
+    const seen: unknown[] = [];
+    const { api } = fixtureApp({
+      security: {
+        basicAuth: basic((credentials) => {
+          seen.push(credentials);
+          return credentials.username === 'admin' && credentials.password === 'admin-password' ? { name: 'admin', via: 'basic' } : null;
+        }),
+        bearerAuth: bearer(() => null),
+        apiKeyAuth: apiKey(() => null),
+      },
+    });
+    api.handle('get', '/users/{userKey}', () => ({ status: 200, body: { key: 1, username: 'admin' } }));
+    const res = await api.app.request('/api/v1/users/1', { headers: { authorization } });
+    expect(res.status).toBe(401);
+    expect(seen).toEqual([]);
+  });
+
   it('tells the mapper which scheme rejected the credentials', async () => {
     const failures: unknown[] = [];
     const api = createOpenApiApp<FixturePaths, TestUser>({

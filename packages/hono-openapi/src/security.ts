@@ -92,9 +92,15 @@ export const unusableCredential = Symbol('unusableCredential');
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** RFC 4648 base64 with its padding: what RFC 7617 puts after `Basic `, and nothing else. */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
 function decodeBasic(c: Context): BasicCredentials | typeof unusableCredential | undefined {
   const encoded = authorization(c, 'basic ');
   if (encoded === undefined) return undefined;
+  // Node's decoder stops at the first character outside the alphabet and ignores the rest, so
+  // `<valid>!junk` would sign in: only strict, padded base64 is decoded at all.
+  if (!BASE64.test(encoded)) return unusableCredential;
   let decoded: string;
   try {
     decoded = strictUtf8.decode(Buffer.from(encoded, 'base64'));
