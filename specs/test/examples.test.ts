@@ -36,6 +36,7 @@ describe('onezone error examples', () => {
   const ids = [
     'malformedData', 'missingRequiredValue', 'badValueString', 'badValueUsername', 'badValueFullName',
     'badValuePassword', 'badValueIdentifierOccupied', 'unauthorized', 'forbidden', 'notFound', 'internalServerError',
+    'tooManyRequests', 'temporaryFailure',
   ];
   const served = new Set(
     exampleSites(specs.onezone as Record<string, unknown>)

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { StoreUnavailableError } from '@repo/server-kit';
 import { SqlUserStore } from './stores/sql-user-store.ts';
 import { ADMIN, createHarness, expectProblem, type Harness } from './test-support/harness.ts';
 
@@ -29,9 +30,32 @@ describe('createApp', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  it('reports 503 on /health when the database does not answer', async () => {
+  it('keeps /health at 200 but reports 503 on /ready when the database does not answer', async () => {
     h = await createHarness({ failing: ['ping'] });
-    expect((await get('/health')).status).toBe(503);
+    expect((await get('/health')).status).toBe(200);
+    expect((await get('/ready')).status).toBe(503);
+  });
+
+  it('answers /ready 200 when the database answers', async () => {
+    h = await createHarness();
+    expect(await (await get('/ready')).json()).toEqual({ status: 'ready' });
+  });
+
+  it('answers every operation 503 UNAVAILABLE with Retry-After while the database is unreachable', async () => {
+    const refused = () => new StoreUnavailableError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
+    h = await createHarness({ failing: ['findByUsername', 'create', 'search', 'deleteByKey'], failure: refused });
+    const admin = h.admin();
+    const answers = [
+      (await admin.POST('/users', { body: { username: 'jane', password: 'jane-Passw0rd' } })).response,
+      (await admin.POST('/users/search', { body: {} })).response,
+      (await admin.DELETE('/users/{userKey}', { params: { path: { userKey: 2251799813685249 } } })).response,
+    ];
+    for (const response of answers) {
+      const body = await expectProblem(response, 503, { title: 'UNAVAILABLE' });
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect(body.detail).not.toContain('ECONNREFUSED');
+    }
+    expect(h.log.text()).not.toContain('unhandled error');
   });
 
   it('serves the offline reference at /docs', async () => {

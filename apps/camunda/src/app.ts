@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { basic, createOpenApiApp, ResponseValidationError, type ResponseValidationMode } from '@repo/hono-openapi';
-import { createHealthApp, requestLogger, type Logger, type PasswordHasher } from '@repo/server-kit';
+import { createHealthApp, refusalOf, requestLogger, type Logger, type PasswordHasher } from '@repo/server-kit';
 import { camundaSpec, type paths } from '@repo/specs/camunda';
 import { camundaErrors, failureResponse, problemResponse, PUBLIC_BASE_URL_VARIABLE } from './errors.ts';
 import { createUser } from './routes/users/create-user.ts';
@@ -31,9 +31,11 @@ export interface AppDeps {
   publicBaseUrl?: string | undefined;
   /** The offline HTML reference served at /docs; undefined when it was not built. */
   docsHtml?: string | undefined;
+  /** `/ready`: rejects unless the database answers and is migrated (default: `store.ping()`). */
+  ready?: (() => Promise<unknown>) | undefined;
 }
 
-/** The Camunda app: CORS, request ids and logging, /health, /docs, and the API under /v2. */
+/** The Camunda app: CORS, request ids and logging, /health and /ready, /docs, and the API under /v2. */
 export function createApp(deps: AppDeps) {
   const { store, hasher, logger } = deps;
   const authenticator = new Authenticator(store, hasher, { cacheTtlMs: deps.authCacheSeconds * 1000 });
@@ -47,6 +49,7 @@ export function createApp(deps: AppDeps) {
     bodyLimit: deps.bodyLimitBytes,
     logger,
     realm: 'camunda',
+    classifyError: refusalOf,
   });
   api
     .handle('post', '/users', createUser(users))
@@ -71,7 +74,7 @@ export function createApp(deps: AppDeps) {
   // The runtime reuses this id, so the response header, the request log line and a 500's detail agree.
   app.use(requestId());
   app.use(requestLogger(logger));
-  app.route('/', createHealthApp({ ping: () => store.ping(), logger }));
+  app.route('/', createHealthApp({ ready: deps.ready ?? (() => store.ping()), logger }));
   app.get('/docs', (c) => {
     if (deps.docsHtml === undefined) {
       return problemResponse(c, 'NOT_FOUND', 'The API reference was not built: run `npm run docs` in specs/, then rebuild.');
@@ -83,6 +86,8 @@ export function createApp(deps: AppDeps) {
   app.onError((err, c) => {
     // In `throw` mode a response off the spec must fail the caller (the test), not become a 500.
     if (err instanceof ResponseValidationError) throw err;
+    const refusal = refusalOf(err);
+    if (refusal !== undefined) return failureResponse(c, refusal);
     const id = c.get('requestId');
     logger.error({ err, requestId: id, method: c.req.method, path: c.req.path }, 'unhandled error while serving a request');
     return failureResponse(c, { kind: 'internal', requestId: id });

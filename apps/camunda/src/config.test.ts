@@ -19,6 +19,10 @@ describe('loadConfig', () => {
       authCacheSeconds: 300,
       bodyLimitBytes: 65_536,
       publicBaseUrl: undefined,
+      databaseStartupTimeoutSeconds: 30,
+      serving: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5000, maxConnections: 1024 },
+      signIn: { maxFailures: 10, maxFailuresPerAddress: 100, windowSeconds: 300 },
+      trustProxyHops: 0,
     });
   });
 
@@ -50,6 +54,10 @@ describe('loadConfig', () => {
       corsOrigins: ['https://a.example', 'http://localhost:5173'],
       authCacheSeconds: 0,
       bodyLimitBytes: 2048,
+      databaseStartupTimeoutSeconds: 30,
+      serving: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5000, maxConnections: 1024 },
+      signIn: { maxFailures: 10, maxFailuresPerAddress: 100, windowSeconds: 300 },
+      trustProxyHops: 0,
     });
   });
 

@@ -22,8 +22,10 @@ export type ProblemCode =
   | 'ALREADY_EXISTS'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'TOO_MANY_REQUESTS'
   | 'INTERNAL'
-  | 'NOT_IMPLEMENTED';
+  | 'NOT_IMPLEMENTED'
+  | 'UNAVAILABLE';
 
 export const PROBLEM_STATUS = {
   INVALID_ARGUMENT: 400,
@@ -34,8 +36,10 @@ export const PROBLEM_STATUS = {
   ALREADY_EXISTS: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
   NOT_IMPLEMENTED: 501,
+  UNAVAILABLE: 503,
 } as const satisfies Record<ProblemCode, number>;
 
 /** A problem response as a handler returns it: status and content type typed exactly. */
@@ -113,10 +117,20 @@ export const camundaErrors: ErrorMapper = (failure, c): MappedError => {
       );
     case 'notImplemented':
       return problem(c, 'NOT_IMPLEMENTED', `${failure.operationId ?? failure.path} is not implemented.`);
+    // `UNAVAILABLE` as Camunda's gateway names a broker it cannot reach; the runtime adds Retry-After.
+    case 'unavailable':
+      return withRetryAfter(problem(c, 'UNAVAILABLE', `The service is temporarily unavailable; retry after ${failure.retryAfterSeconds} seconds.`), failure);
+    case 'tooManyRequests':
+      return withRetryAfter(problem(c, 'TOO_MANY_REQUESTS', `Too many failed sign-ins; retry after ${failure.retryAfterSeconds} seconds.`), failure);
     case 'internal':
       return problem(c, 'INTERNAL', `An unexpected error occurred while processing the request. Request id: ${failure.requestId}.`);
   }
 };
+
+/** Adds `Retry-After`, so answers built outside the runtime (the app's onError) carry it too. */
+function withRetryAfter(mapped: MappedError, { retryAfterSeconds }: { retryAfterSeconds: number }): MappedError {
+  return { ...mapped, headers: { ...mapped.headers, 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) } };
+}
 
 /** Answers a failure outside the runtime's routes (unknown paths, errors in middleware) the same way. */
 export function failureResponse(c: Context, failure: RuntimeFailure): Response {
@@ -129,5 +143,5 @@ export function problemResponse(c: Context, code: ProblemCode, detail: string): 
 }
 
 function send(c: Context, mapped: MappedError): Response {
-  return c.body(JSON.stringify(mapped.body), mapped.status as 500, { 'content-type': mapped.contentType });
+  return c.body(JSON.stringify(mapped.body), mapped.status as 500, { ...mapped.headers, 'content-type': mapped.contentType });
 }

@@ -69,4 +69,19 @@ describe('src/index.ts', () => {
     expect(await run.exited).toBe(1);
     expect(stderr).toContain('CAMUNDA_PORT');
   }, 30_000);
+
+  it('retries an unreachable database for DATABASE_STARTUP_TIMEOUT_SECONDS, then exits 1 with one fatal line', async () => {
+    // Port 1 on loopback: nothing listens, every try is refused.
+    const run = start({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', DATABASE_STARTUP_TIMEOUT_SECONDS: '1' });
+    let stderr = '';
+    run.child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    run.ready.catch(() => {});
+    expect(await run.exited).toBe(1);
+    expect(run.lines.filter((l) => l['msg'] && String(l['msg']).includes('retrying in')).length).toBeGreaterThan(1);
+    const fatal = run.lines.filter((l) => l['level'] === 60);
+    expect(fatal).toHaveLength(1);
+    expect(String(fatal[0]!['msg'])).toMatch(/^cannot start: the database did not answer within 1 s \(\d+ attempts; last: .*ECONNREFUSED/);
+    expect(fatal[0]!['err']).toBeUndefined();
+    expect(stderr).toBe('');
+  }, 30_000);
 });

@@ -1,7 +1,7 @@
 // The only file that starts anything: config → dependencies → bootstrap admin → serve.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Argon2idPasswordHasher, ConfigError, createLogger, serveApp } from '@repo/server-kit';
+import { Argon2idPasswordHasher, ConfigError, createLogger, DatabaseUnreachableError, serveApp, waitForDatabase } from '@repo/server-kit';
 import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { bootstrapAdmin, type BootstrapOutcome } from './services/bootstrap-admin.ts';
@@ -17,20 +17,21 @@ try {
 }
 
 const logger = createLogger({ name: 'camunda', level: config.logLevel });
+const hasher = new Argon2idPasswordHasher();
 let store: SqlUserStore;
+let admin: BootstrapOutcome;
 try {
-  store = await SqlUserStore.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, fileName: 'camunda.sqlite' });
+  // A database that is not up yet (starting with it, a failover) is waited for, within a bound.
+  ({ store, admin } = await waitForDatabase(openAndBootstrap, { timeoutMs: config.databaseStartupTimeoutSeconds * 1000, logger }));
 } catch (error) {
-  logger.fatal({ err: error }, 'cannot open the database');
+  if (error instanceof DatabaseUnreachableError) logger.fatal(`cannot start: ${error.message}`);
+  else logger.fatal({ err: error }, 'start-up failed: cannot set up the database');
   process.exit(1);
 }
 logger.info({ dialect: store.dialect, location: store.location }, `storing users in ${store.dialect} (${store.location})`);
+logAdmin(admin);
 
 try {
-  const hasher = new Argon2idPasswordHasher();
-  const admin = await bootstrapAdmin(store, hasher, { username: config.adminUsername, password: config.adminPassword });
-  logAdmin(admin);
-
   const { app } = createApp({
     store,
     hasher,
@@ -41,14 +42,40 @@ try {
     bodyLimitBytes: config.bodyLimitBytes,
     publicBaseUrl: config.publicBaseUrl,
     docsHtml: readDocs(),
+    ready: () => store.ready(),
   });
-  const served = await serveApp({ app, port: config.port, hostname: config.host, logger, onShutdown: () => store.close() });
+  const served = await serveApp({
+    app,
+    port: config.port,
+    hostname: config.host,
+    logger,
+    limits: config.serving,
+    onShutdown: () => store.close(),
+  });
   const origin = `http://${config.host === '0.0.0.0' || config.host === '::' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${served.port}`;
-  logger.info({ baseUrl: `${origin}/v2`, docs: `${origin}/docs`, health: `${origin}/health` }, `Camunda API at ${origin}/v2 (docs: ${origin}/docs)`);
+  logger.info({ baseUrl: `${origin}/v2`, docs: `${origin}/docs`, health: `${origin}/health`, ready: `${origin}/ready` }, `Camunda API at ${origin}/v2 (docs: ${origin}/docs)`);
 } catch (error) {
   logger.fatal({ err: error }, 'start-up failed');
   await store.close();
   process.exit(1);
+}
+
+/** Opens (and migrates) the store, then sets up the bootstrap admin under the start-up lock. */
+async function openAndBootstrap(): Promise<{ store: SqlUserStore; admin: BootstrapOutcome }> {
+  const opened = await SqlUserStore.open({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    fileName: 'camunda.sqlite',
+    // The pool replaces the connection; requests meanwhile get 503.
+    onConnectionError: (error) => logger.warn({ err: error }, 'lost a database connection'),
+  });
+  try {
+    const outcome = await opened.exclusive(() => bootstrapAdmin(opened, hasher, { username: config.adminUsername, password: config.adminPassword }));
+    return { store: opened, admin: outcome };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
 }
 
 function logAdmin(outcome: BootstrapOutcome): void {

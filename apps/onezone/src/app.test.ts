@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StoreUnavailableError } from '@repo/server-kit';
 import { SqlUserStore } from './stores/sql-user-store.ts';
 import { breakableStore } from './testing/failing-store.ts';
 import { responseViolations } from './testing/spec-check.ts';
@@ -31,12 +32,37 @@ describe('createApp', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  it('answers GET /health with 503 when the database does not answer', async () => {
+  it('keeps GET /health at 200 but answers GET /ready 503 when the database does not answer', async () => {
     const breakable = breakableStore(await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' }));
     const broken = await createTestApp({ store: breakable.store });
+    expect((await broken.app.request('/ready')).status).toBe(200);
     breakable.breakMethod('ping');
-    const response = await broken.app.request('/health');
-    expect(response.status).toBe(503);
+    expect((await broken.app.request('/health')).status).toBe(200);
+    expect(await (await broken.app.request('/ready')).json()).toEqual({ status: 'unavailable' });
+    await broken.close();
+  });
+
+  it('answers every operation 503 temporaryFailure with Retry-After while the database is unreachable', async () => {
+    const refused = () => new StoreUnavailableError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
+    const breakable = breakableStore(await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' }), refused);
+    const broken = await createTestApp({ store: breakable.store });
+    for (const method of ['findByUsername', 'create', 'list', 'get', 'remove'] as const) breakable.breakMethod(method);
+    const requests: [string, string, string?][] = [
+      ['POST', '/users', '{"username":"jane","password":"jane-password"}'],
+      ['GET', '/users'],
+      ['GET', '/users/0123456789abcdef0123456789abcdef'],
+      ['DELETE', '/users/0123456789abcdef0123456789abcdef'],
+      ['GET', '/user'],
+    ];
+    for (const [method, path, body] of requests) {
+      const response = await broken.app.request(`${BASE_URL}${path}`, {
+        method,
+        headers: { ...asAdmin, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body } : {}),
+      });
+      expect([method, path, response.status, response.headers.get('retry-after')]).toEqual([method, path, 503, '5']);
+      expect(await response.json()).toEqual({ error: { id: 'temporaryFailure', description: 'Temporary failure - please try again later.' } });
+    }
     await broken.close();
   });
 

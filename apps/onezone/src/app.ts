@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { basic, createOpenApiApp, ResponseValidationError, type OpenApiApp } from '@repo/hono-openapi';
-import { createHealthApp, requestLogger, type Logger, type PasswordHasher } from '@repo/server-kit';
+import { createHealthApp, refusalOf, requestLogger, type Logger, type PasswordHasher } from '@repo/server-kit';
 import { onezoneSpec, type paths } from '@repo/specs/onezone';
 import type { Config } from './config.ts';
 import { docsHandler } from './docs.ts';
@@ -21,6 +21,8 @@ export interface AppDeps {
   config: Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'responseValidation' | 'authCacheSeconds' | 'bodyLimitBytes'>;
   /** The offline HTML reference served at `/docs`; undefined or missing: 404 with a hint. */
   docsFile?: string | undefined;
+  /** `/ready`: rejects unless the database answers and is migrated (default: `store.ping()`). */
+  ready?: (() => Promise<unknown>) | undefined;
 }
 
 /** The `WWW-Authenticate` realm: `Basic realm="onezone"`. */
@@ -28,7 +30,7 @@ export const REALM = 'onezone';
 
 const LOCALHOST_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
 
-/** The Onezone server: health and docs at the root, the API under `/api/v3/onezone`. */
+/** The Onezone server: /health, /ready and docs at the root, the API under `/api/v3/onezone`. */
 export function createApp(deps: AppDeps): { app: Hono; api: OpenApiApp<paths, Principal> } {
   const { store, hasher, logger, config } = deps;
   const authenticator = new Authenticator(store, hasher, { cacheTtlMs: config.authCacheSeconds * 1000 });
@@ -40,6 +42,7 @@ export function createApp(deps: AppDeps): { app: Hono; api: OpenApiApp<paths, Pr
     bodyLimit: config.bodyLimitBytes,
     logger,
     realm: REALM,
+    classifyError: refusalOf,
   });
   registerRoutes(api, { users: new UserService(store, hasher), publicBaseUrl: config.publicBaseUrl, basePath: api.basePath });
 
@@ -63,7 +66,7 @@ export function createApp(deps: AppDeps): { app: Hono; api: OpenApiApp<paths, Pr
   // response into a full undici Response (~12% of get_user's CPU in a profile); callers without
   // Origin skip it.
   app.use((c, next) => (c.req.header('origin') === undefined ? next() : corsMiddleware(c, next)));
-  app.route('/', createHealthApp({ ping: () => store.ping(), logger }));
+  app.route('/', createHealthApp({ ready: deps.ready ?? (() => store.ping()), logger }));
   app.get('/docs', docsHandler(deps.docsFile));
   app.route('/', api.app);
   // Outside the API's paths the runtime is not involved; answer in the same format anyway.
@@ -71,6 +74,11 @@ export function createApp(deps: AppDeps): { app: Hono; api: OpenApiApp<paths, Pr
   app.onError((err, c) => {
     // RESPONSE_VALIDATION=throw: a response off the spec must fail the caller (a test), not become a 500.
     if (err instanceof ResponseValidationError) throw err;
+    const refusal = refusalOf(err);
+    if (refusal !== undefined) {
+      const { status, body, headers } = onezoneErrors(refusal, c);
+      return c.json(body, status as 503, headers);
+    }
     const reference = c.get('requestId');
     logger.error({ err, requestId: reference, method: c.req.method, path: c.req.path }, 'unhandled error while serving a request');
     return c.json(onezoneError('internalServerError', { reference }).body, 500);

@@ -19,6 +19,10 @@ describe('loadConfig', () => {
       publicBaseUrl: undefined,
       authCacheSeconds: 300,
       bodyLimitBytes: 65_536,
+      databaseStartupTimeoutSeconds: 30,
+      serving: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5000, maxConnections: 1024 },
+      signIn: { maxFailures: 10, maxFailuresPerAddress: 100, windowSeconds: 300 },
+      trustProxyHops: 0,
     });
   });
 
@@ -51,6 +55,10 @@ describe('loadConfig', () => {
       publicBaseUrl: 'https://onezone.example.com',
       authCacheSeconds: 0,
       bodyLimitBytes: 2048,
+      databaseStartupTimeoutSeconds: 30,
+      serving: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5000, maxConnections: 1024 },
+      signIn: { maxFailures: 10, maxFailuresPerAddress: 100, windowSeconds: 300 },
+      trustProxyHops: 0,
     });
   });
 

@@ -22,6 +22,8 @@ const sample: { [C in OnezoneErrorCode]: ReturnType<typeof onezoneError<C>> } = 
   unsupportedMediaType: onezoneError('unsupportedMediaType'),
   internalServerError: onezoneError('internalServerError', { reference: 'req-1' }),
   notImplemented: onezoneError('notImplemented'),
+  tooManyRequests: onezoneError('tooManyRequests'),
+  temporaryFailure: onezoneError('temporaryFailure'),
 };
 
 describe('onezoneError', () => {
@@ -79,6 +81,8 @@ const failures: [string, RuntimeFailure, number, string, Record<string, unknown>
   ],
   ['notImplemented', { kind: 'notImplemented', method: 'GET', path: '/x', operationId: 'x' }, 501, 'notImplemented', undefined],
   ['internal', { kind: 'internal', requestId: 'abc' }, 500, 'internalServerError', { reference: 'abc' }],
+  ['unavailable', { kind: 'unavailable', retryAfterSeconds: 5 }, 503, 'temporaryFailure', undefined],
+  ['tooManyRequests', { kind: 'tooManyRequests', retryAfterSeconds: 60 }, 429, 'tooManyRequests', undefined],
   ['a path parameter', { kind: 'validation', location: 'path', issues: [issue('id', 'minLength')] }, 404, 'notFound', undefined],
   ['a query parameter', { kind: 'validation', location: 'query', issues: [issue('x', 'type')] }, 400, 'malformedData', undefined],
   [

@@ -16,6 +16,8 @@
  *   spec has a handler (tested).
  * - `badValueUsername` / `badValueFullName` / `badValuePassword` carry no `details`, as upstream:
  *   the id itself names the field.
+ * - `temporaryFailure` (503, database unreachable): upstream's id for a temporary failure.
+ * - `tooManyRequests` (429, sign-ins throttled): ours; upstream documents no throttling.
  */
 import type { ErrorMapper, MappedError, RuntimeFailure } from '@repo/hono-openapi';
 import type { components } from '@repo/specs/onezone';
@@ -51,8 +53,10 @@ export type OnezoneErrorCode =
   | 'methodNotAllowed'
   | 'payloadTooLarge'
   | 'unsupportedMediaType'
+  | 'tooManyRequests'
   | 'internalServerError'
-  | 'notImplemented';
+  | 'notImplemented'
+  | 'temporaryFailure';
 
 interface ErrorDefinition<C extends OnezoneErrorCode> {
   readonly status: number;
@@ -111,6 +115,8 @@ export const errorDefinitions = {
       `The server has encountered an error while processing this request. If the problem persists, please contact the site's administrators, citing the following reference: ${reference}.`,
   },
   notImplemented: { status: 501, id: 'notImplemented', description: () => 'This operation is not implemented.' },
+  tooManyRequests: { status: 429, id: 'tooManyRequests', description: () => 'Too many failed sign-in attempts - please try again later.' },
+  temporaryFailure: { status: 503, id: 'temporaryFailure', description: () => 'Temporary failure - please try again later.' },
 } as const satisfies { [C in OnezoneErrorCode]: ErrorDefinition<C> };
 
 type Definitions = typeof errorDefinitions;
@@ -165,6 +171,10 @@ function mapped({ status, body }: { status: number; body: ErrorBody }): MappedEr
   return { status, contentType: 'application/json', body };
 }
 
+function retryAfter(seconds: number): Record<string, string> {
+  return { 'retry-after': String(Math.max(1, Math.ceil(seconds))) };
+}
+
 /** Every runtime failure → this API's error. Exhaustive over the failure kinds (checked by the compiler). */
 export const onezoneErrors: ErrorMapper = (failure) => {
   switch (failure.kind) {
@@ -184,6 +194,11 @@ export const onezoneErrors: ErrorMapper = (failure) => {
       return mapped(onezoneError(failure.reason === 'missingCredentials' ? 'missingCredentials' : 'badBasicCredentials'));
     case 'notImplemented':
       return mapped(onezoneError('notImplemented'));
+    // The runtime adds Retry-After; it is here too for answers built outside it (the app's onError).
+    case 'unavailable':
+      return { ...mapped(onezoneError('temporaryFailure')), headers: retryAfter(failure.retryAfterSeconds) };
+    case 'tooManyRequests':
+      return { ...mapped(onezoneError('tooManyRequests')), headers: retryAfter(failure.retryAfterSeconds) };
     case 'internal':
       return mapped(onezoneError('internalServerError', { reference: failure.requestId }));
   }

@@ -62,4 +62,15 @@ describe('src/index.ts', () => {
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain('ONEZONE_PORT');
   }, 30_000);
+
+  it('retries an unreachable database for DATABASE_STARTUP_TIMEOUT_SECONDS, then exits 1 with one fatal line and no stack', async () => {
+    // Port 1 on loopback: nothing listens, every try is refused.
+    const server = start({ DATA_DIR: dataDir, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/none', DATABASE_STARTUP_TIMEOUT_SECONDS: '1' });
+    expect(await server.exited).toBe(1);
+    const lines = server.output().trim().split('\n');
+    const fatal = lines.filter((line) => line.includes('"level":60'));
+    expect(fatal).toHaveLength(1);
+    expect(fatal[0]).toMatch(/"msg":"cannot start: the database did not answer within 1 s \(\d+ attempts; last: [^"]*ECONNREFUSED/);
+    expect(server.output()).not.toMatch(/\n\s+at /);
+  }, 30_000);
 });

@@ -1,10 +1,10 @@
 /** Starts the Onezone server: config → dependencies → serve. The only file that starts anything. */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Argon2idPasswordHasher, ConfigError, createLogger, serveApp } from '@repo/server-kit';
+import { Argon2idPasswordHasher, ConfigError, createLogger, DatabaseUnreachableError, serveApp, waitForDatabase } from '@repo/server-kit';
 import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
-import { bootstrapAdmin } from './services/bootstrap-admin.ts';
+import { bootstrapAdmin, type BootstrapOutcome } from './services/bootstrap-admin.ts';
 import { SqlUserStore } from './stores/sql-user-store.ts';
 
 let config: Config;
@@ -18,35 +18,37 @@ try {
 
 const logger = createLogger({ name: 'onezone', level: config.logLevel });
 const hasher = new Argon2idPasswordHasher();
-const store = await SqlUserStore.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, fileName: 'onezone.sqlite' });
-logger.info({ dialect: store.dialect, location: store.location }, `storage: ${store.dialect} at ${store.location}`);
-
+let store: SqlUserStore;
+let admin: BootstrapOutcome;
 try {
-  const admin = await bootstrapAdmin(store, hasher, { username: config.adminUsername, password: config.adminPassword });
-  if (admin.action === 'generated') {
-    // Shown once: only its hash is stored. Deliberately not a structured field, so log redaction
-    // rules written for `password` keys do not hide it from the one person who needs it.
-    logger.warn(
-      { adminUsername: admin.username },
-      `======== BOOTSTRAP ADMIN CREATED: username "${admin.username}", password "${admin.password}" (shown only this once; set ADMIN_PASSWORD to choose it) ========`,
-    );
-  } else if (admin.action === 'kept') {
-    logger.info(`admin: kept the existing admin (its password was printed on the first start; set ADMIN_PASSWORD to reset it)`);
-  } else {
-    logger.info({ adminUsername: admin.username, action: admin.action }, `admin "${admin.username}": ${admin.action}, password from ADMIN_PASSWORD`);
-  }
+  // A database that is not up yet (starting with it, a failover) is waited for, within a bound.
+  ({ store, admin } = await waitForDatabase(openAndBootstrap, { timeoutMs: config.databaseStartupTimeoutSeconds * 1000, logger }));
 } catch (error) {
-  logger.fatal({ err: error }, 'could not set up the bootstrap admin');
-  await store.close();
+  if (error instanceof DatabaseUnreachableError) logger.fatal(`cannot start: ${error.message}`);
+  else logger.fatal({ err: error }, 'could not set up the database or the bootstrap admin');
   process.exit(1);
 }
+logger.info({ dialect: store.dialect, location: store.location }, `storage: ${store.dialect} at ${store.location}`);
+if (admin.action === 'generated') {
+  // Shown once: only its hash is stored. Deliberately not a structured field, so log redaction
+  // rules written for `password` keys do not hide it from the one person who needs it.
+  logger.warn(
+    { adminUsername: admin.username },
+    `======== BOOTSTRAP ADMIN CREATED: username "${admin.username}", password "${admin.password}" (shown only this once; set ADMIN_PASSWORD to choose it) ========`,
+  );
+} else if (admin.action === 'kept') {
+  logger.info(`admin: kept the existing admin (its password was printed on the first start; set ADMIN_PASSWORD to reset it)`);
+} else {
+  logger.info({ adminUsername: admin.username, action: admin.action }, `admin "${admin.username}": ${admin.action}, password from ADMIN_PASSWORD`);
+}
 
-const { app, api } = createApp({ store, hasher, logger, config, docsFile: findDocs() });
+const { app, api } = createApp({ store, hasher, logger, config, docsFile: findDocs(), ready: () => store.ready() });
 const served = await serveApp({
   app,
   port: config.port,
   hostname: config.host,
   logger,
+  limits: config.serving,
   onShutdown: async () => {
     await store.close();
     logger.info('database closed');
@@ -56,9 +58,27 @@ const served = await serveApp({
 const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(config.host) ? 'localhost' : config.host;
 const root = `http://${shownHost}:${served.port}`;
 logger.info(
-  { baseUrl: `${root}${api.basePath}`, docs: `${root}/docs`, health: `${root}/health` },
+  { baseUrl: `${root}${api.basePath}`, docs: `${root}/docs`, health: `${root}/health`, ready: `${root}/ready` },
   `Onezone API at ${root}${api.basePath} (docs ${root}/docs, health ${root}/health)`,
 );
+
+/** Opens (and migrates) the store, then sets up the bootstrap admin under the start-up lock. */
+async function openAndBootstrap(): Promise<{ store: SqlUserStore; admin: BootstrapOutcome }> {
+  const opened = await SqlUserStore.open({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    fileName: 'onezone.sqlite',
+    // The pool replaces the connection; requests meanwhile get 503.
+    onConnectionError: (error) => logger.warn({ err: error }, 'lost a database connection'),
+  });
+  try {
+    const outcome = await opened.exclusive(() => bootstrapAdmin(opened, hasher, { username: config.adminUsername, password: config.adminPassword }));
+    return { store: opened, admin: outcome };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}
 
 /** `dist/docs.html` beside the bundle, else the specs' rendering when run from source (`npm run dev`). */
 function findDocs(): string {

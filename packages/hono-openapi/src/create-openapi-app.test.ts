@@ -53,6 +53,41 @@ describe('createOpenApiApp', () => {
     expect(logger.lines[0]?.obj['requestId']).toBe(res.headers.get('x-request-id'));
   });
 
+  it('answers an error classifyError recognises as its failure, with Retry-After, unlogged', async () => {
+    class DatabaseDown extends Error {}
+    const { api, logger } = fixtureApp({
+      classifyError: (error) => (error instanceof DatabaseDown ? { kind: 'unavailable', retryAfterSeconds: 2.5 } : undefined),
+    });
+    api.handle('post', '/users', async () => {
+      throw new DatabaseDown('connection refused');
+    });
+    api.handle('get', '/health', () => {
+      throw new Error('a bug');
+    });
+    const res = await api.app.request('/api/v1/users', createUser({ username: 'alice', password: 'password-1' }));
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('3');
+    expect(await problemOf(res)).toMatchObject({ status: 503, title: 'UNAVAILABLE' });
+    expect(logger.lines).toHaveLength(0);
+    expect((await api.app.request('/api/v1/health')).status).toBe(500);
+  });
+
+  it('answers a verifier error classified as tooManyRequests with 429 and Retry-After', async () => {
+    const { api } = fixtureApp({
+      classifyError: () => ({ kind: 'tooManyRequests', retryAfterSeconds: 60 }),
+      security: {
+        basicAuth: () => {
+          throw new Error('throttled');
+        },
+        bearerAuth: () => null,
+        apiKeyAuth: () => null,
+      },
+    });
+    api.handle('post', '/users', () => ({ status: 201, headers: { Location: '/api/v1/users/1' } }));
+    const res = await api.app.request('/api/v1/users', createUser({ username: 'alice', password: 'password-1' }));
+    expect([res.status, res.headers.get('retry-after'), res.headers.get('www-authenticate')]).toEqual([429, '60', null]);
+  });
+
   it('lists operations without handlers, and answers them with 501', async () => {
     const { api } = fixtureApp();
     api.handle('get', '/health', () => ({ status: 200, body: 'ok' }));

@@ -6,7 +6,7 @@ import { Hono, type Context } from 'hono';
 import { createSpecAjv } from './compile/ajv.ts';
 import { compileOperation, type CompiledOperation, type CompileContext } from './compile/compile-operation.ts';
 import { listOperations } from './compile/operations.ts';
-import type { ErrorMapper } from './failures.ts';
+import type { ErrorClassifier, ErrorMapper } from './failures.ts';
 import { consoleLogger, type RuntimeLogger } from './logger.ts';
 import { serveOperation, startRequest, type PipelineSettings, type ResponseValidationMode } from './pipeline.ts';
 import { failureResponse } from './failure-response.ts';
@@ -39,6 +39,11 @@ export interface OpenApiAppOptions<Principal> {
   readonly requestId?: (c: Context) => string;
   /** Realm of the `WWW-Authenticate` challenges. Default: `spec.info.title`. */
   readonly realm?: string;
+  /**
+   * Recognises errors that are not bugs (the database is unreachable: `unavailable`; sign-ins
+   * throttled: `tooManyRequests`), so they reach the error mapper as such instead of `internal`.
+   */
+  readonly classifyError?: ErrorClassifier;
 }
 
 /** The operations of one spec path by HTTP method, and what `Allow` lists. */
@@ -119,6 +124,7 @@ export function createOpenApiApp<Paths, Principal = unknown>(options: OpenApiApp
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     responseValidation,
     requestId: options.requestId ?? (() => crypto.randomUUID()),
+    classifyError: options.classifyError,
   };
   const basePath = options.basePath ?? basePathFromServers(spec.servers);
   const ctx: CompileContext<Principal> = {

@@ -6,8 +6,8 @@ import type { ErrorMapper, RuntimeFailure } from './failures.ts';
 import type { RuntimeLogger } from './logger.ts';
 
 /**
- * Answers a failure in the API's format. Runtime-owned headers (`Allow`, `WWW-Authenticate`) are
- * added here so that no mapper can forget them. A mapper that throws yields a bare 500.
+ * Answers a failure in the API's format. Runtime-owned headers (`Allow`, `WWW-Authenticate`,
+ * `Retry-After`) are added here so that no mapper can forget them. A mapper that throws yields a bare 500.
  */
 export function failureResponse(c: Context, failure: RuntimeFailure, errors: ErrorMapper, logger: RuntimeLogger): Response {
   let mapped;
@@ -21,6 +21,8 @@ export function failureResponse(c: Context, failure: RuntimeFailure, errors: Err
   if (failure.kind === 'methodNotAllowed') headers['allow'] = failure.allow.join(', ');
   // Several challenges in one field, comma-separated, as RFC 9110 §11.6.1 allows.
   if (failure.kind === 'unauthorized' && failure.challenges.length > 0) headers['www-authenticate'] = failure.challenges.join(', ');
+  // Seconds, as RFC 9110 §10.2.3 allows; the runtime owns it like Allow, so no mapper can forget it.
+  if (failure.kind === 'unavailable' || failure.kind === 'tooManyRequests') headers['retry-after'] = String(Math.max(1, Math.ceil(failure.retryAfterSeconds)));
   headers['content-type'] = mapped.contentType;
   const requestId = c.get('requestId') as string | undefined;
   if (requestId !== undefined) headers['x-request-id'] = requestId;

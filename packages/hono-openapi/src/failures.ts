@@ -56,8 +56,24 @@ export type RuntimeFailure =
     }
   /** The spec declares the operation, but no handler was registered for it. */
   | { readonly kind: 'notImplemented'; readonly method: string; readonly path: string; readonly operationId: string | undefined }
+  /**
+   * Something the request needs (the database) cannot be reached right now; the client should retry.
+   * Only produced for errors the app's `classifyError` recognises. The runtime adds `Retry-After`.
+   */
+  | { readonly kind: 'unavailable'; readonly retryAfterSeconds: number }
+  /**
+   * The client has failed to sign in too often and must wait (`classifyError` recognised the
+   * verifier's error). The runtime adds `Retry-After`.
+   */
+  | { readonly kind: 'tooManyRequests'; readonly retryAfterSeconds: number }
   /** A handler, verifier or the runtime threw. The error itself is logged with `requestId`, never mapped. */
   | { readonly kind: 'internal'; readonly requestId: string };
+
+/**
+ * Turns an error a handler or verifier threw into a failure the API answers as such (503, 429)
+ * instead of `internal`; undefined leaves it a bug (500, logged).
+ */
+export type ErrorClassifier = (error: unknown) => Extract<RuntimeFailure, { kind: 'unavailable' | 'tooManyRequests' }> | undefined;
 
 /** All failure kinds, for exhaustive tests and tables. */
 export type RuntimeFailureKind = RuntimeFailure['kind'];

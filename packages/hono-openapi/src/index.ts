@@ -4,7 +4,7 @@
  */
 export { createOpenApiApp } from './create-openapi-app.ts';
 export type { OpenApiApp, OpenApiAppOptions, OperationRef } from './create-openapi-app.ts';
-export type { ErrorMapper, MappedError, RuntimeFailure, RuntimeFailureKind, SecuritySchemeKind, ValidationLocation } from './failures.ts';
+export type { ErrorClassifier, ErrorMapper, MappedError, RuntimeFailure, RuntimeFailureKind, SecuritySchemeKind, ValidationLocation } from './failures.ts';
 export { issuesFromAjvErrors, isSensitiveField } from './issues.ts';
 export type { JsonType, ValidationIssue } from './issues.ts';
 export type { RuntimeLogger } from './logger.ts';

@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { authenticate, type AuthResult } from './authenticate.ts';
 import type { CompiledOperation } from './compile/compile-operation.ts';
 import { readParameters, type CompiledParameterGroup } from './compile/parameters.ts';
-import type { ErrorMapper, RuntimeFailure } from './failures.ts';
+import type { ErrorClassifier, ErrorMapper, RuntimeFailure } from './failures.ts';
 import { issuesFromAjvErrors } from './issues.ts';
 import type { RuntimeLogger } from './logger.ts';
 import { requestBody, type BodyStep, type BodyStepContinuation } from './request-body.ts';
@@ -27,6 +27,7 @@ export interface PipelineSettings {
   readonly bodyLimit: number;
   readonly responseValidation: ResponseValidationMode;
   readonly requestId: (c: Context) => string;
+  readonly classifyError: ErrorClassifier | undefined;
 }
 
 type Step<T> = { readonly value: T; readonly failure?: undefined } | { readonly failure: RuntimeFailure };
@@ -87,9 +88,12 @@ class Exchange implements BodyStepContinuation<Response | Promise<Response>> {
     return failureResponse(this.c, failure, this.settings.errors, this.settings.logger);
   }
 
-  /** Handler, verifier or runtime errors become `internal`; a response breaking the spec in `throw` mode escapes. */
+  /** Handler, verifier or runtime errors become what `classifyError` says, else `internal`; a response breaking the spec in `throw` mode escapes. */
   crash(err: unknown): Response {
     if (err instanceof ResponseValidationError && this.settings.responseValidation === 'throw') throw err;
+    // Expected refusals (database unreachable, sign-ins throttled) are answered as such, not logged as bugs.
+    const refusal = this.settings.classifyError?.(err);
+    if (refusal !== undefined) return this.fail(refusal);
     const { c, op, requestId } = this;
     this.settings.logger.error(
       { err, requestId, method: c.req.method, path: c.req.path, operationId: op.info.operationId },

@@ -53,4 +53,22 @@ describe('ensureBootstrapAdmin', () => {
     });
     expect(result).toEqual({ created: false });
   });
+
+  it('keeps the admin another process created while this one was creating its own', async () => {
+    let exists = false;
+    const result = await ensureBootstrapAdmin({
+      adminExists: async () => exists,
+      createAdmin: async () => {
+        exists = true;
+        throw new Error('UsernameTakenError: the other process won');
+      },
+      hasher: fakeHasher,
+    });
+    expect(result).toEqual({ created: false });
+  });
+
+  it('still fails when creating the admin fails and no admin exists', async () => {
+    const failing = ensureBootstrapAdmin({ adminExists: async () => false, createAdmin: () => Promise.reject(new Error('disk full')), hasher: fakeHasher });
+    await expect(failing).rejects.toThrow('disk full');
+  });
 });

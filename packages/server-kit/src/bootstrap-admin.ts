@@ -45,6 +45,13 @@ export type BootstrapAdminResult =
 export async function ensureBootstrapAdmin(options: EnsureBootstrapAdminOptions): Promise<BootstrapAdminResult> {
   if (await options.adminExists()) return { created: false };
   const credentials = resolveAdminCredentials(options);
-  await options.createAdmin({ username: credentials.username, passwordHash: await options.hasher.hash(credentials.password) });
+  try {
+    await options.createAdmin({ username: credentials.username, passwordHash: await options.hasher.hash(credentials.password) });
+  } catch (error) {
+    // Another process starting at the same time created it first (where no start-up lock is held):
+    // its admin stands, and its password is the one it printed.
+    if (await options.adminExists()) return { created: false };
+    throw error;
+  }
   return { created: true, credentials };
 }

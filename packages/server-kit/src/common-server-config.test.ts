@@ -20,6 +20,10 @@ describe('readCommonServerConfig', () => {
       authCacheSeconds: 300,
       bodyLimitBytes: 65_536,
       publicBaseUrl: undefined,
+      databaseStartupTimeoutSeconds: 30,
+      serving: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5000, maxConnections: 1024 },
+      signIn: { maxFailures: 10, maxFailuresPerAddress: 100, windowSeconds: 300 },
+      trustProxyHops: 0,
     });
   });
 
@@ -36,6 +40,30 @@ describe('readCommonServerConfig', () => {
 
   it('reads PUBLIC_BASE_URL without its trailing slash', () => {
     expect(read({ PUBLIC_BASE_URL: 'https://users.example.com/base/' }).publicBaseUrl).toBe('https://users.example.com/base');
+  });
+
+  it('reads the serving limits, sign-in limits and proxy hops', () => {
+    const config = read({
+      DATABASE_STARTUP_TIMEOUT_SECONDS: '0',
+      REQUEST_TIMEOUT_MS: '2000',
+      KEEP_ALIVE_TIMEOUT_MS: '1000',
+      MAX_CONNECTIONS: '8',
+      SIGN_IN_MAX_FAILURES: '3',
+      SIGN_IN_MAX_FAILURES_PER_ADDRESS: '5',
+      SIGN_IN_WINDOW_SECONDS: '60',
+      TRUST_PROXY_HOPS: '1',
+    });
+    expect(config).toMatchObject({
+      databaseStartupTimeoutSeconds: 0,
+      // The headers timeout follows a request timeout below its default.
+      serving: { requestTimeoutMs: 2000, headersTimeoutMs: 2000, keepAliveTimeoutMs: 1000, maxConnections: 8 },
+      signIn: { maxFailures: 3, maxFailuresPerAddress: 5, windowSeconds: 60 },
+      trustProxyHops: 1,
+    });
+  });
+
+  it('refuses a headers timeout longer than the request timeout', () => {
+    expect(() => read({ REQUEST_TIMEOUT_MS: '1000', HEADERS_TIMEOUT_MS: '2000' })).toThrow(ConfigError);
   });
 
   it('defaults RESPONSE_VALIDATION by NODE_ENV', () => {

@@ -39,6 +39,43 @@ export interface CommonServerConfig {
    * `Location`, Camunda's problem `instance`) start with it. Unset: see `publicOrigin` (public-origin.ts).
    */
   publicBaseUrl: string | undefined;
+  /**
+   * `DATABASE_STARTUP_TIMEOUT_SECONDS`: at start-up an unreachable database is retried with backoff
+   * for this long, then the server exits 1; default 30 (0: try once).
+   */
+  databaseStartupTimeoutSeconds: number;
+  /** How the HTTP server protects itself from slow and numerous clients (see {@link ServingLimits}). */
+  serving: ServingLimits;
+  /** Failed sign-ins allowed before 429 (see {@link SignInLimits}). */
+  signIn: SignInLimits;
+  /**
+   * `TRUST_PROXY_HOPS`: how many reverse proxies / load balancers in front of the server append to
+   * `X-Forwarded-For`; the client address is the entry that many places from the right. Default 0:
+   * the socket's peer is the client (the header is ignored, as anyone can send it).
+   */
+  trustProxyHops: number;
+}
+
+/** Timeouts and the connection cap of the HTTP server. */
+export interface ServingLimits {
+  /** `REQUEST_TIMEOUT_MS`: the whole request (headers and body) must arrive within this, else 408 and the connection is closed; default 30 000. */
+  requestTimeoutMs: number;
+  /** `HEADERS_TIMEOUT_MS`: the headers must arrive within this; default 10 000 (at most the request timeout). */
+  headersTimeoutMs: number;
+  /** `KEEP_ALIVE_TIMEOUT_MS`: an idle keep-alive connection is closed after this; default 5000. */
+  keepAliveTimeoutMs: number;
+  /** `MAX_CONNECTIONS`: connections beyond this are refused (closed at once); default 1024. */
+  maxConnections: number;
+}
+
+/** The sign-in throttle: failures counted in fixed windows, per username and client address, and per address. */
+export interface SignInLimits {
+  /** `SIGN_IN_MAX_FAILURES`: failed sign-ins of one username from one client address per window; default 10. */
+  maxFailures: number;
+  /** `SIGN_IN_MAX_FAILURES_PER_ADDRESS`: failed sign-ins from one client address, any usernames, per window; default 100. */
+  maxFailuresPerAddress: number;
+  /** `SIGN_IN_WINDOW_SECONDS`: the window; a throttled client waits until it ends; default 300. */
+  windowSeconds: number;
 }
 
 /**
@@ -63,6 +100,28 @@ export function readCommonServerConfig(env: Env, { prefix }: { prefix: string })
     authCacheSeconds: readInt(env, `${prefix}_AUTH_CACHE_SECONDS`, 300, { min: 0, max: 86_400 }),
     bodyLimitBytes: readInt(env, `${prefix}_BODY_LIMIT_BYTES`, 65_536, { min: 1024, max: 16 * 1024 * 1024 }),
     publicBaseUrl: readPublicBaseUrl(env),
+    databaseStartupTimeoutSeconds: readInt(env, 'DATABASE_STARTUP_TIMEOUT_SECONDS', 30, { min: 0, max: 3600 }),
+    serving: readServingLimits(env),
+    signIn: {
+      maxFailures: readInt(env, 'SIGN_IN_MAX_FAILURES', 10, { min: 1, max: 1_000_000 }),
+      maxFailuresPerAddress: readInt(env, 'SIGN_IN_MAX_FAILURES_PER_ADDRESS', 100, { min: 1, max: 1_000_000 }),
+      windowSeconds: readInt(env, 'SIGN_IN_WINDOW_SECONDS', 300, { min: 1, max: 86_400 }),
+    },
+    trustProxyHops: readInt(env, 'TRUST_PROXY_HOPS', 0, { min: 0, max: 10 }),
+  };
+}
+
+function readServingLimits(env: Env): ServingLimits {
+  const requestTimeoutMs = readInt(env, 'REQUEST_TIMEOUT_MS', 30_000, { min: 100, max: 3_600_000 });
+  const headersTimeoutMs = readInt(env, 'HEADERS_TIMEOUT_MS', Math.min(10_000, requestTimeoutMs), { min: 100, max: 3_600_000 });
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError(`HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed REQUEST_TIMEOUT_MS (${requestTimeoutMs})`);
+  }
+  return {
+    requestTimeoutMs,
+    headersTimeoutMs,
+    keepAliveTimeoutMs: readInt(env, 'KEEP_ALIVE_TIMEOUT_MS', 5000, { min: 100, max: 600_000 }),
+    maxConnections: readInt(env, 'MAX_CONNECTIONS', 1024, { min: 1, max: 1_000_000 }),
   };
 }
 

@@ -5,7 +5,8 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, redactUrl, type OpenedDatabase } from './database.ts';
 import { isUniqueViolation } from './is-unique-violation.ts';
-import { runMigrations } from './run-migrations.ts';
+import { pendingMigrations, runMigrations } from './run-migrations.ts';
+import { StoreUnavailableError } from './store-unavailable-error.ts';
 import { dropSchema, findTestPostgres, freshSchemaName } from './testing/postgres.ts';
 
 interface TestDb {
@@ -29,8 +30,10 @@ function exercise(open: () => Promise<OpenedDatabase<TestDb>>) {
   it('runs the migrations once, then reports nothing pending', async () => {
     const { db, dialect, close } = await open();
     try {
+      expect(await pendingMigrations(db, { migrations, dialect })).toEqual(['0001_things']);
       expect(await runMigrations(db, { migrations, dialect })).toEqual(['0001_things']);
       expect(await runMigrations(db, { migrations, dialect })).toEqual([]);
+      expect(await pendingMigrations(db, { migrations, dialect })).toEqual([]);
     } finally {
       await close();
     }
@@ -111,6 +114,51 @@ describe.skipIf(!pg.available)('openDatabase on PostgreSQL', () => {
 
   exercise(fresh);
 
+  it('replaces connections the server terminated, telling onConnectionError, instead of crashing', async () => {
+    const pgSchema = freshSchemaName('test_kit');
+    schemas.push(pgSchema);
+    const errors: Error[] = [];
+    const opened = await openDatabase<TestDb>({
+      databaseUrl: pg.url,
+      pgSchema,
+      dataDir: 'unused',
+      fileName: 'unused',
+      pgPoolSize: 2,
+      onConnectionError: (error) => errors.push(error),
+    });
+    const admin = await openDatabase<TestDb>({ databaseUrl: pg.url, dataDir: 'unused', fileName: 'unused', pgPoolSize: 1 });
+    try {
+      // Two pooled connections, both idle afterwards: what a PostgreSQL restart or failover cuts.
+      const pids = await Promise.all([0, 1].map(() => sql<{ pid: number }>`select pg_backend_pid() as pid, pg_sleep(0.05)`.execute(opened.db)));
+      for (const { rows } of pids) await sql`select pg_terminate_backend(${rows[0]!.pid})`.execute(admin.db);
+      await expect.poll(() => errors.length, { timeout: 5000 }).toBe(2);
+      const after = await sql<{ one: number }>`select 1 as one`.execute(opened.db);
+      expect(after.rows).toEqual([{ one: 1 }]);
+    } finally {
+      await admin.close();
+      await opened.close();
+    }
+  });
+
+  it('runs exclusive sections of two pools one at a time', async () => {
+    const pgSchema = freshSchemaName('test_kit');
+    schemas.push(pgSchema);
+    const open = () => openDatabase<TestDb>({ databaseUrl: pg.url, pgSchema, dataDir: 'unused', fileName: 'unused', pgPoolSize: 2 });
+    const [a, b] = await Promise.all([open(), open()]);
+    const events: string[] = [];
+    const section = (name: string) => async () => {
+      events.push(`${name} in`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      events.push(`${name} out`);
+    };
+    try {
+      await Promise.all([a.exclusive('startup', section('a')), b.exclusive('startup', section('b'))]);
+      expect([events.slice(0, 2), events.slice(2)].map((pair) => pair[0]!.split(' ')[0] === pair[1]!.split(' ')[0])).toEqual([true, true]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
   it('works in its own schema and reports the postgres dialect', async () => {
     const opened = await fresh();
     try {
@@ -124,6 +172,12 @@ describe.skipIf(!pg.available)('openDatabase on PostgreSQL', () => {
 });
 
 describe('openDatabase', () => {
+  it('raises StoreUnavailableError when PostgreSQL refuses the connection', async () => {
+    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    const opening = openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:1/none', dataDir: 'unused', fileName: 'unused' });
+    await expect(opening).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+
   it('rejects a database URL that is not postgres', async () => {
     await expect(openDatabase({ databaseUrl: 'mysql://x/y', dataDir: '.', fileName: 'x' })).rejects.toThrow(/postgres/);
   });

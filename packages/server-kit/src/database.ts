@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import Database from 'libsql';
 import pg from 'pg';
 import { libsqlForKysely } from './libsql-for-kysely.ts';
+import { unavailableOnConnectionErrors } from './unavailable-on-connection-errors.ts';
 
 /** Which SQL engine a {@link OpenedDatabase} talks to; stores branch on it where dialects differ. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -24,6 +25,14 @@ export interface OpenDatabaseOptions {
   pgSchema?: string | undefined;
   /** PostgreSQL: pool size (default 10). */
   pgPoolSize?: number;
+  /** PostgreSQL: give up connecting after this long (default 5000 ms), so a dead network fails fast. */
+  pgConnectTimeoutMs?: number;
+  /**
+   * PostgreSQL: told about every error of a pooled connection (the server restarted, the network
+   * cut it). The pool drops such a connection and opens a new one when next needed; without a
+   * listener the error would end the process.
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 /** An open database: the query builder, its dialect, and how to close it. */
@@ -34,6 +43,13 @@ export interface OpenedDatabase<DB> {
   location: string;
   /** PostgreSQL: the schema in use (see {@link OpenDatabaseOptions.pgSchema}). */
   schema: string | undefined;
+  /**
+   * Runs `action` while holding a lock named `name` across every process on this database
+   * (PostgreSQL: a session advisory lock keyed by schema and name, released when `action` settles
+   * or the connection dies); so that replicas starting together migrate and bootstrap one at a
+   * time. SQLite: runs `action` as is (one process per file).
+   */
+  exclusive<T>(name: string, action: () => Promise<T>): Promise<T>;
   /** Closes the pool or the file. Idempotent. */
   close(): Promise<void>;
 }
@@ -69,7 +85,7 @@ function openSqlite<DB>(options: OpenDatabaseOptions): OpenedDatabase<DB> {
   database.pragma('synchronous = FULL');
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   database.pragma('foreign_keys = ON');
-  const dialect = new SqliteDialect({ database: libsqlForKysely(database) });
+  const dialect = unavailableOnConnectionErrors(new SqliteDialect({ database: libsqlForKysely(database) }));
   return wrap<DB>(new Kysely<DB>({ dialect }), 'sqlite', location, undefined);
 }
 
@@ -81,11 +97,26 @@ async function openPostgres<DB>(url: string, options: OpenDatabaseOptions): Prom
   const pool = new pg.Pool({
     connectionString: url,
     max: options.pgPoolSize ?? 10,
+    connectionTimeoutMillis: options.pgConnectTimeoutMs ?? 5000,
+    // TCP keep-alive notices a peer that vanished without closing (a cut network) on idle connections.
+    keepAlive: true,
     types: { getTypeParser: getPgTypeParser },
     // A server startup option: every pooled connection resolves unqualified names in this schema.
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // An idle connection's error reaches both listeners below: report it once.
+  const reported = new WeakSet<Error>();
+  const onError = (error: Error) => {
+    if (reported.has(error)) return;
+    reported.add(error);
+    options.onConnectionError?.(error);
+  };
+  // An idle connection's error reaches the pool, which drops it and emits 'error': unhandled, that
+  // ends the process. A checked-out connection whose socket dies between statements emits 'error'
+  // on the client itself; the statement that next uses it fails and the pool drops it on release.
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
+  const db = new Kysely<DB>({ dialect: unavailableOnConnectionErrors(new PostgresDialect({ pool })) });
   const opened = wrap<DB>(db, 'postgres', redactUrl(url), schema);
   try {
     if (schema) {
@@ -105,7 +136,20 @@ async function openPostgres<DB>(url: string, options: OpenDatabaseOptions): Prom
 
 function wrap<DB>(db: Kysely<DB>, dialect: SqlDialect, location: string, schema: string | undefined): OpenedDatabase<DB> {
   let closing: Promise<void> | undefined;
-  return { db, dialect, location, schema, close: () => (closing ??= db.destroy()) };
+  const exclusive = <T>(name: string, action: () => Promise<T>): Promise<T> => {
+    if (dialect !== 'postgres') return action();
+    const key = `${schema ?? 'public'}:${name}`;
+    return db.connection().execute(async (connection) => {
+      await sql`select pg_advisory_lock(hashtext(${key}))`.execute(connection);
+      try {
+        return await action();
+      } finally {
+        // A dead connection has released the lock already; nothing to undo then.
+        await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(connection).catch(() => undefined);
+      }
+    });
+  };
+  return { db, dialect, location, schema, exclusive, close: () => (closing ??= db.destroy()) };
 }
 
 // pg returns int8 (bigint, count(*)) as strings; SQLite returns numbers. Read both as numbers and

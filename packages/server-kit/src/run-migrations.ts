@@ -14,18 +14,27 @@ export interface RunMigrationsOptions {
  * the dialect allows transactional DDL.
  */
 export async function runMigrations(db: Kysely<any>, options: RunMigrationsOptions): Promise<string[]> {
+  const { error, results } = await (await migrator(db, options)).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${String(error)}`);
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The names of the migrations not applied to this database yet; empty when it is up to date (`/ready`). */
+export async function pendingMigrations(db: Kysely<any>, options: RunMigrationsOptions): Promise<string[]> {
+  const infos = await (await migrator(db, options)).getMigrations();
+  return infos.filter((info) => info.executedAt === undefined).map((info) => info.name);
+}
+
+async function migrator(db: Kysely<any>, options: RunMigrationsOptions): Promise<Migrator> {
   // Kysely's PostgreSQL introspection sees every schema; without naming ours, a migration table in
   // another schema would be taken for ours.
   const migrationTableSchema =
     options.dialect === 'postgres'
       ? (await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)).rows[0]?.schema ?? undefined
       : undefined;
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider: { getMigrations: async () => options.migrations },
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${String(error)}`);
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

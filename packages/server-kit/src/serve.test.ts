@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { connect, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +55,52 @@ describe('serveApp', () => {
     await expect(fetch(`${served.url}/fast`)).rejects.toThrow();
   });
 
+  it('answers 408 and closes a connection whose body never arrives, after the request timeout', async () => {
+    const app = new Hono();
+    app.post('/echo', async (c) => c.text(await c.req.text()));
+    const served = await serveApp({
+      app,
+      port: 0,
+      hostname: '127.0.0.1',
+      logger: captureLogger().logger,
+      handleSignals: false,
+      limits: { requestTimeoutMs: 300 },
+    });
+    try {
+      const socket = connect(served.port, '127.0.0.1');
+      const started = Date.now();
+      socket.write('POST /echo HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nonly part');
+      const answer = await readUntilClosed(socket);
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      await served.close();
+    }
+  });
+
+  it('refuses connections beyond maxConnections and keeps serving the ones it has', async () => {
+    const app = new Hono();
+    app.get('/fast', (c) => c.text('fast'));
+    const served = await serveApp({ app, port: 0, hostname: '127.0.0.1', logger: captureLogger().logger, handleSignals: false, limits: { maxConnections: 2 } });
+    const sockets: Socket[] = [];
+    try {
+      for (let i = 0; i < 2; i += 1) {
+        const socket = connect(served.port, '127.0.0.1');
+        sockets.push(socket);
+        await new Promise((resolve) => socket.once('connect', resolve));
+      }
+      const third = connect(served.port, '127.0.0.1');
+      sockets.push(third);
+      third.write('GET /fast HTTP/1.1\r\nHost: x\r\n\r\n');
+      expect(await readUntilClosed(third)).toBe('');
+      sockets[0]!.write('GET /fast HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      expect(await readUntilClosed(sockets[0]!)).toMatch(/^HTTP\/1\.1 200 [\s\S]*fast$/);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await served.close();
+    }
+  });
+
   it('cuts connections still open after the grace timeout', async () => {
     const app = new Hono();
     app.get('/hang', () => new Promise<Response>(() => {}));
@@ -89,3 +136,18 @@ describe('serveApp on SIGTERM', () => {
     expect(out).toContain('onShutdown');
   }, 15_000);
 });
+
+/** Everything the server sends until it closes the connection (bounded: 5 s). */
+function readUntilClosed(socket: Socket): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error(`connection still open after 5 s; got ${JSON.stringify(text)}`)), 5000);
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve(text);
+    });
+  });
+}

@@ -2,6 +2,15 @@ import type { AddressInfo } from 'node:net';
 import type { Server, ServerResponse } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
+import type { ServingLimits } from './common-server-config.ts';
+
+/** What a server without configured limits uses (see {@link ServingLimits}). */
+export const DEFAULT_SERVING_LIMITS: ServingLimits = {
+  requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5000,
+  maxConnections: 1024,
+};
 
 export interface ServeAppOptions {
   /** Anything with Hono's `fetch(request, env)`: a Hono app. */
@@ -17,6 +26,8 @@ export interface ServeAppOptions {
   shutdownTimeoutMs?: number;
   /** Install SIGTERM/SIGINT handlers that shut down and exit (default true; tests pass false). */
   handleSignals?: boolean;
+  /** Timeouts and connection cap; each defaults to {@link DEFAULT_SERVING_LIMITS}. */
+  limits?: Partial<ServingLimits> | undefined;
 }
 
 /** A listening server. */
@@ -37,7 +48,11 @@ export interface ServedApp {
  */
 export async function serveApp(options: ServeAppOptions): Promise<ServedApp> {
   const { logger, hostname = '0.0.0.0', shutdownTimeoutMs = 10_000 } = options;
-  const server = (await listen(options.app, options.port, hostname)) as Server;
+  const limits = { ...DEFAULT_SERVING_LIMITS, ...options.limits };
+  const server = (await listen(options.app, options.port, hostname, limits)) as Server;
+  // Beyond the cap Node closes new connections at once: a flood of idle sockets cannot exhaust
+  // memory or file descriptors, and the clients already served keep their connections.
+  server.maxConnections = limits.maxConnections;
   const port = (server.address() as AddressInfo).port;
   const inFlight = new Set<ServerResponse>();
   server.on('request', (_req, res: ServerResponse) => {
@@ -91,9 +106,19 @@ export async function serveApp(options: ServeAppOptions): Promise<ServedApp> {
   return { port, url, close };
 }
 
-function listen(app: ServeAppOptions['app'], port: number, hostname: string): Promise<ReturnType<typeof serve>> {
+function listen(app: ServeAppOptions['app'], port: number, hostname: string, limits: ServingLimits): Promise<ReturnType<typeof serve>> {
+  const serverOptions = {
+    // A request whose headers or body never finish arriving gets 408 and its connection closed
+    // (Node's defaults, 300 s for the request, let a slow client hold a connection for minutes).
+    requestTimeout: limits.requestTimeoutMs,
+    headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Node checks those timeouts on this interval (default 30 s); check often enough that a timeout
+    // is enforced within a quarter of itself.
+    connectionsCheckingInterval: Math.max(50, Math.min(5000, Math.floor(Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 4))),
+  };
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port, hostname }, () => {
+    const server = serve({ fetch: app.fetch, port, hostname, serverOptions }, () => {
       server.off('error', reject);
       resolve(server);
     });

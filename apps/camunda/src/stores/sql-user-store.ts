@@ -2,6 +2,7 @@ import { sql, type CompiledQuery, type Generated, type Kysely, type Selectable, 
 import {
   isUniqueViolation,
   openDatabase,
+  pendingMigrations,
   runMigrations,
   type OpenDatabaseOptions,
   type OpenedDatabase,
@@ -20,6 +21,9 @@ import {
   type UserSummary,
 } from './user-store.ts';
 
+
+/** The advisory lock that migrations and the bootstrap admin run under. */
+const STARTUP_LOCK = 'startup';
 /** The tables as Kysely sees them (see migrations.ts). */
 export interface UserStoreTables {
   users: {
@@ -59,7 +63,10 @@ export class SqlUserStore implements UserStore {
   static async open(options: OpenDatabaseOptions, clock: () => Date = () => new Date()): Promise<SqlUserStore> {
     const database = await openDatabase<UserStoreTables>({ ...options, pgSchema: options.pgSchema ?? 'camunda' });
     try {
-      await runMigrations(database.db, { migrations: userStoreMigrations(database.dialect), dialect: database.dialect });
+      // Under the start-up lock: replicas starting together on one PostgreSQL database migrate one at a time.
+      await database.exclusive(STARTUP_LOCK, () =>
+        runMigrations(database.db, { migrations: userStoreMigrations(database.dialect), dialect: database.dialect }),
+      );
     } catch (error) {
       await database.close();
       throw error;
@@ -248,6 +255,21 @@ export class SqlUserStore implements UserStore {
 
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.#db);
+  }
+
+  /** Resolves when the database answers and every migration is applied (`/ready`); rejects otherwise. */
+  async ready(): Promise<void> {
+    const pending = await pendingMigrations(this.#db, { migrations: userStoreMigrations(this.dialect), dialect: this.dialect });
+    if (pending.length > 0) throw new Error(`migrations not applied: ${pending.join(', ')}`);
+  }
+
+  /**
+   * Runs `action` under the start-up lock that {@link open} migrates under, shared by every process
+   * on this database (PostgreSQL advisory lock): for the bootstrap admin, so that replicas starting
+   * together do not race to create it.
+   */
+  exclusive<T>(action: () => Promise<T>): Promise<T> {
+    return this.#database.exclusive(STARTUP_LOCK, action);
   }
 
   close(): Promise<void> {

@@ -27,6 +27,8 @@ export interface HarnessOptions {
   withAdmin?: boolean;
   /** Store methods that reject once the admin exists, to drive the 500 path. */
   failing?: (keyof UserStore)[];
+  /** What the `failing` methods reject with; default a plain error (a bug: 500). */
+  failure?: () => Error;
 }
 
 /** Raw bodies of the responses the harness handed out (openapi-fetch consumes the bodies). */
@@ -47,7 +49,7 @@ export async function createHarness(options: HarnessOptions = {}) {
   if (options.withAdmin ?? true) {
     await realStore.create({ username: ADMIN.username, name: '', email: '', passwordHash: await hasher.hash(ADMIN.password), permissions: [USER_MANAGEMENT] });
   }
-  const store = options.failing ? failingStore(realStore, ...options.failing) : realStore;
+  const store = options.failing ? failingStore(realStore, options.failing, options.failure) : realStore;
   const { app, api } = createApp({
     store,
     hasher,
@@ -129,11 +131,15 @@ export async function expectProblem(response: Response, status: number, expected
 }
 
 /** A store whose named methods reject, to drive the 500 path. */
-export function failingStore(store: UserStore, ...methods: (keyof UserStore)[]): UserStore {
+export function failingStore(
+  store: UserStore,
+  methods: (keyof UserStore)[],
+  failure = () => new Error('database exploded: SELECT secret FROM internals'),
+): UserStore {
   return new Proxy(store, {
     get(target, property, receiver) {
       if (methods.includes(property as keyof UserStore)) {
-        return () => Promise.reject(new Error('database exploded: SELECT secret FROM internals'));
+        return () => Promise.reject(failure());
       }
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? value.bind(target) : value;
