@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '@repo/server-kit';
+import { MemorySignInThrottle, StoreUnavailableError } from '@repo/server-kit';
 import { SqlUserStore } from './stores/sql-user-store.ts';
 import { ADMIN, createHarness, expectProblem, type Harness } from './test-support/harness.ts';
 
@@ -56,6 +56,28 @@ describe('createApp', () => {
       expect(body.detail).not.toContain('ECONNREFUSED');
     }
     expect(h.log.text()).not.toContain('unhandled error');
+  });
+
+  it('answers 429 TOO_MANY_REQUESTS with Retry-After to a client after its failed sign-ins, and only to it', async () => {
+    const signInThrottle = new MemorySignInThrottle({ maxFailures: 2, maxFailuresPerAddress: 50, windowSeconds: 60 });
+    h = await createHarness({ deps: { signInThrottle } });
+    const search = (address: string, password: string) =>
+      h.app.request(
+        new Request('http://localhost/v2/users/search', {
+          method: 'POST',
+          headers: { authorization: `Basic ${Buffer.from(`${ADMIN.username}:${password}`).toString('base64')}`, 'content-type': 'application/json' },
+          body: '{}',
+        }),
+        undefined,
+        // What @hono/node-server passes: the socket tells the client's address.
+        { incoming: { socket: { remoteAddress: address } } },
+      );
+    for (const guess of ['guess-1', 'guess-2']) expect((await search('10.0.0.1', guess)).status).toBe(401);
+    const throttled = await search('10.0.0.1', ADMIN.password);
+    await expectProblem(throttled, 429, { title: 'TOO_MANY_REQUESTS', path: '/v2/users/search' });
+    expect(throttled.headers.get('retry-after')).toBe('60');
+    expect(throttled.headers.get('www-authenticate')).toBeNull();
+    expect((await search('10.0.0.2', ADMIN.password)).status).toBe(200);
   });
 
   it('serves the offline reference at /docs', async () => {

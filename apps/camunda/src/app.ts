@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { basic, createOpenApiApp, ResponseValidationError, type ResponseValidationMode } from '@repo/hono-openapi';
-import { createHealthApp, refusalOf, requestLogger, type Logger, type PasswordHasher } from '@repo/server-kit';
+import { clientAddress, createHealthApp, refusalOf, requestLogger, type Logger, type PasswordHasher, type SignInThrottle } from '@repo/server-kit';
 import { camundaSpec, type paths } from '@repo/specs/camunda';
 import { camundaErrors, failureResponse, problemResponse, PUBLIC_BASE_URL_VARIABLE } from './errors.ts';
 import { createUser } from './routes/users/create-user.ts';
@@ -33,18 +33,24 @@ export interface AppDeps {
   docsHtml?: string | undefined;
   /** `/ready`: rejects unless the database answers and is migrated (default: `store.ping()`). */
   ready?: (() => Promise<unknown>) | undefined;
+  /** Counts failed sign-ins and answers a throttled client 429 (default: none). */
+  signInThrottle?: SignInThrottle | undefined;
+  /** Reverse proxies in front that append to X-Forwarded-For (`TRUST_PROXY_HOPS`, default 0). */
+  trustProxyHops?: number | undefined;
 }
 
 /** The Camunda app: CORS, request ids and logging, /health and /ready, /docs, and the API under /v2. */
 export function createApp(deps: AppDeps) {
   const { store, hasher, logger } = deps;
-  const authenticator = new Authenticator(store, hasher, { cacheTtlMs: deps.authCacheSeconds * 1000 });
+  const authenticator = new Authenticator(store, hasher, { cacheTtlMs: deps.authCacheSeconds * 1000, throttle: deps.signInThrottle });
   const users = new UserService(store, hasher);
 
   const api = createOpenApiApp<paths, Principal>({
     spec: camundaSpec,
     errors: camundaErrors,
-    security: { basicAuth: basic(({ username, password }) => authenticator.authenticate(username, password)) },
+    security: {
+      basicAuth: basic(({ username, password }, c) => authenticator.authenticate(username, password, clientAddress(c, deps.trustProxyHops))),
+    },
     validateResponses: deps.responseValidation,
     bodyLimit: deps.bodyLimitBytes,
     logger,

@@ -43,6 +43,8 @@ try {
     publicBaseUrl: config.publicBaseUrl,
     docsHtml: readDocs(),
     ready: () => store.ready(),
+    signInThrottle: store.signInThrottle(config.signIn),
+    trustProxyHops: config.trustProxyHops,
   });
   const served = await serveApp({
     app,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '@repo/server-kit';
+import { MemorySignInThrottle, StoreUnavailableError } from '@repo/server-kit';
 import { SqlUserStore } from './stores/sql-user-store.ts';
 import { breakableStore } from './testing/failing-store.ts';
 import { responseViolations } from './testing/spec-check.ts';
@@ -64,6 +64,19 @@ describe('createApp', () => {
       expect(await response.json()).toEqual({ error: { id: 'temporaryFailure', description: 'Temporary failure - please try again later.' } });
     }
     await broken.close();
+  });
+
+  it('answers 429 tooManyRequests with Retry-After to a client after its failed sign-ins, and only to it', async () => {
+    const signInThrottle = new MemorySignInThrottle({ maxFailures: 2, maxFailuresPerAddress: 50, windowSeconds: 60 });
+    const throttled = await createTestApp({ signInThrottle });
+    const list = (address: string, password: string) =>
+      throttled.app.request(`${BASE_URL}/users`, { headers: { Authorization: basicAuth(ADMIN.username, password) } }, { incoming: { socket: { remoteAddress: address } } });
+    for (const guess of ['guess-1', 'guess-2']) expect((await list('10.0.0.1', guess)).status).toBe(401);
+    const refused = await list('10.0.0.1', ADMIN.password);
+    expect([refused.status, refused.headers.get('retry-after')]).toEqual([429, '60']);
+    expect(await refused.json()).toEqual({ error: { id: 'tooManyRequests', description: 'Too many failed sign-in attempts - please try again later.' } });
+    expect((await list('10.0.0.2', ADMIN.password)).status).toBe(200);
+    await throttled.close();
   });
 
   it('answers an unknown route with 404 notFound in the Onezone format, with a request id', async () => {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { basic, createOpenApiApp, ResponseValidationError, type OpenApiApp } from '@repo/hono-openapi';
-import { createHealthApp, refusalOf, requestLogger, type Logger, type PasswordHasher } from '@repo/server-kit';
+import { clientAddress, createHealthApp, refusalOf, requestLogger, type Logger, type PasswordHasher, type SignInThrottle } from '@repo/server-kit';
 import { onezoneSpec, type paths } from '@repo/specs/onezone';
 import type { Config } from './config.ts';
 import { docsHandler } from './docs.ts';
@@ -18,11 +18,14 @@ export interface AppDeps {
   store: UserStore;
   hasher: PasswordHasher;
   logger: Logger;
-  config: Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'responseValidation' | 'authCacheSeconds' | 'bodyLimitBytes'>;
+  config: Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'responseValidation' | 'authCacheSeconds' | 'bodyLimitBytes'> &
+    Partial<Pick<Config, 'trustProxyHops'>>;
   /** The offline HTML reference served at `/docs`; undefined or missing: 404 with a hint. */
   docsFile?: string | undefined;
   /** `/ready`: rejects unless the database answers and is migrated (default: `store.ping()`). */
   ready?: (() => Promise<unknown>) | undefined;
+  /** Counts failed sign-ins and answers a throttled client 429 (default: none). */
+  signInThrottle?: SignInThrottle | undefined;
 }
 
 /** The `WWW-Authenticate` realm: `Basic realm="onezone"`. */
@@ -33,11 +36,13 @@ const LOCALHOST_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})
 /** The Onezone server: /health, /ready and docs at the root, the API under `/api/v3/onezone`. */
 export function createApp(deps: AppDeps): { app: Hono; api: OpenApiApp<paths, Principal> } {
   const { store, hasher, logger, config } = deps;
-  const authenticator = new Authenticator(store, hasher, { cacheTtlMs: config.authCacheSeconds * 1000 });
+  const authenticator = new Authenticator(store, hasher, { cacheTtlMs: config.authCacheSeconds * 1000, throttle: deps.signInThrottle });
   const api = createOpenApiApp<paths, Principal>({
     spec: onezoneSpec,
     errors: onezoneErrors,
-    security: { basicAuth: basic(({ username, password }) => authenticator.authenticate(username, password)) },
+    security: {
+      basicAuth: basic(({ username, password }, c) => authenticator.authenticate(username, password, clientAddress(c, config.trustProxyHops))),
+    },
     validateResponses: config.responseValidation,
     bodyLimit: config.bodyLimitBytes,
     logger,

@@ -42,7 +42,15 @@ if (admin.action === 'generated') {
   logger.info({ adminUsername: admin.username, action: admin.action }, `admin "${admin.username}": ${admin.action}, password from ADMIN_PASSWORD`);
 }
 
-const { app, api } = createApp({ store, hasher, logger, config, docsFile: findDocs(), ready: () => store.ready() });
+const { app, api } = createApp({
+  store,
+  hasher,
+  logger,
+  config,
+  docsFile: findDocs(),
+  ready: () => store.ready(),
+  signInThrottle: store.signInThrottle(config.signIn),
+});
 const served = await serveApp({
   app,
   port: config.port,

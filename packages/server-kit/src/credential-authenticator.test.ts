@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CredentialAuthenticator, type StoredCredentials } from './credential-authenticator.ts';
 import { Argon2idPasswordHasher, type PasswordHasher } from './password-hasher.ts';
+import { MemorySignInThrottle, SignInThrottledError } from './sign-in-throttle.ts';
 
 interface User {
   id: number;
@@ -128,5 +129,43 @@ describe('CredentialAuthenticator', () => {
     await authenticator.authenticate('u', 'pw');
     await authenticator.authenticate('u', 'pw');
     expect(hasher.verify).toHaveBeenCalledTimes(2);
+  });
+
+  describe('with a sign-in throttle', () => {
+    function throttled() {
+      const base = setup();
+      let now = 0;
+      const throttle = new MemorySignInThrottle({ maxFailures: 3, maxFailuresPerAddress: 100, windowSeconds: 60 }, { now: () => now });
+      const authenticator = new CredentialAuthenticator(base.find, base.hasher, { cacheTtlMs: 60_000, throttle });
+      return { ...base, authenticator, advance: (ms: number) => (now += ms) };
+    }
+
+    it('refuses a client after its failures, before verifying anything, even with the right password', async () => {
+      const { authenticator, hasher, add } = throttled();
+      await add('admin', 'right');
+      // The right password is cached first: a throttled client must not learn it from a cache hit.
+      expect(await authenticator.authenticate('admin', 'right', '127.0.0.1')).not.toBeNull();
+      for (let i = 0; i < 3; i += 1) expect(await authenticator.authenticate('admin', `guess-${i}`, '127.0.0.1')).toBeNull();
+      const verifications = hasher.verify.mock.calls.length;
+      await expect(authenticator.authenticate('admin', 'right', '127.0.0.1')).rejects.toBeInstanceOf(SignInThrottledError);
+      await expect(authenticator.authenticate('admin', 'guess-4', '127.0.0.1')).rejects.toThrow(/retry after 60 s/);
+      expect(hasher.verify.mock.calls.length).toBe(verifications);
+    });
+
+    it('lets the right password in from another address meanwhile', async () => {
+      const { authenticator, add } = throttled();
+      await add('admin', 'right');
+      for (let i = 0; i < 3; i += 1) await authenticator.authenticate('admin', `guess-${i}`, '127.0.0.1');
+      expect(await authenticator.authenticate('admin', 'right', '127.0.0.2')).toEqual({ username: 'admin' });
+    });
+
+    it('counts unknown users like wrong passwords, and lets the client try again once the window is over', async () => {
+      const { authenticator, add, advance } = throttled();
+      await add('admin', 'right');
+      for (let i = 0; i < 3; i += 1) await authenticator.authenticate('ghost', 'x', '10.0.0.1');
+      await expect(authenticator.authenticate('ghost', 'x', '10.0.0.1')).rejects.toBeInstanceOf(SignInThrottledError);
+      advance(60_000);
+      expect(await authenticator.authenticate('ghost', 'x', '10.0.0.1')).toBeNull();
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { UNKNOWN_ADDRESS } from './client-address.ts';
 import type { PasswordHasher } from './password-hasher.ts';
+import type { SignInThrottle } from './sign-in-throttle.ts';
 
 /** What an app's user store knows about one username, as {@link CredentialAuthenticator} needs it. */
 export interface StoredCredentials<P> {
@@ -19,6 +21,11 @@ export interface CredentialAuthenticatorOptions {
   cacheTtlMs: number;
   /** Most credentials remembered at once; the oldest go first (default 10 000). */
   cacheMaxEntries?: number;
+  /**
+   * Counts failed sign-ins and refuses a throttled client before any verification (default: none).
+   * Consulted on every call, cache or not: a throttled client must not learn that a guess was right.
+   */
+  throttle?: SignInThrottle | undefined;
   now?: () => number;
 }
 
@@ -33,7 +40,9 @@ export interface CredentialAuthenticatorOptions {
  * hash and the password: argon2id costs ~20–40 ms of CPU, which would otherwise cap every
  * authenticated endpoint at a few dozen requests per second per core. Only successes are cached
  * and the stored hash is part of the key, so a removed user or a changed password is seen at once;
- * the principal (permissions, privileges) is read from the store on every request.
+ * the principal (permissions, privileges) is read from the store on every request. That makes the
+ * cache safe with replicas: the user, hash and principal come from the shared database on every
+ * request, and the cache only says "this password matched this hash".
  */
 export class CredentialAuthenticator<P> {
   readonly #find: FindCredentials<P>;
@@ -41,6 +50,7 @@ export class CredentialAuthenticator<P> {
   readonly #ttlMs: number;
   readonly #maxEntries: number;
   readonly #now: () => number;
+  readonly #throttle: SignInThrottle | undefined;
   readonly #hmacKey = randomBytes(32);
   /** Cache key → expiry (ms). Map order is insertion order: the first entry is the oldest. */
   readonly #verified = new Map<string, number>();
@@ -53,16 +63,23 @@ export class CredentialAuthenticator<P> {
     this.#ttlMs = options.cacheTtlMs;
     this.#maxEntries = options.cacheMaxEntries ?? 10_000;
     this.#now = options.now ?? Date.now;
+    this.#throttle = options.throttle;
   }
 
-  /** The principal for these credentials, or null when they do not sign anyone in. */
-  async authenticate(username: string, password: string): Promise<P | null> {
-    const user = await this.#find(username);
-    if (user === undefined || user.passwordHash === null) {
-      await this.#hasher.verifyAgainstNothing(password);
-      return null;
-    }
-    return (await this.#verify(user.id, user.passwordHash, password)) ? user.principal : null;
+  /**
+   * The principal for these credentials, or null when they do not sign anyone in. `address` is the
+   * client's, for the throttle; a throttled client gets `SignInThrottledError` whatever it sent.
+   */
+  async authenticate(username: string, password: string, address: string = UNKNOWN_ADDRESS): Promise<P | null> {
+    const attempt = { username, address };
+    // The throttle's read and the user's run side by side; a throttled client gets nothing checked.
+    const [, user] = await Promise.all([this.#throttle?.check(attempt), this.#find(username)]);
+    let principal: P | null = null;
+    if (user === undefined || user.passwordHash === null) await this.#hasher.verifyAgainstNothing(password);
+    else if (await this.#verify(user.id, user.passwordHash, password)) principal = user.principal;
+    // Unknown user, user without password and wrong password count alike, as they cost alike.
+    if (principal === null) await this.#throttle?.recordFailure(attempt);
+    return principal;
   }
 
   async #verify(id: string | number, passwordHash: string, password: string): Promise<boolean> {

@@ -1,4 +1,5 @@
 export * from './bootstrap-admin.ts';
+export * from './client-address.ts';
 export * from './common-server-config.ts';
 export * from './credential-authenticator.ts';
 export * from './database.ts';

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import type { SqlDialect } from '@repo/server-kit';
+import { signInFailuresMigration, type SqlDialect } from '@repo/server-kit';
 
 /**
  * The schema, as Kysely migrations in code (bundles carry no migration files). Append new
@@ -42,5 +42,7 @@ export function userStoreMigrations(dialect: SqlDialect): Record<string, Migrati
         await db.schema.dropTable('users').execute();
       },
     },
+    // PostgreSQL only: replicas share their failed sign-in counts (SQLite servers count in memory).
+    '0002_sign_in_failures': signInFailuresMigration(dialect),
   };
 }

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type CompiledQuery, type Generated, type Kysely, type Selectable } from 'kysely';
 import {
+  createSignInThrottle,
   isUniqueViolation,
   openDatabase,
   pendingMigrations,
   runMigrations,
   type OpenDatabaseOptions,
   type OpenedDatabase,
+  type SignInLimits,
+  type SignInThrottle,
   type SqlDialect,
 } from '@repo/server-kit';
 import { userStoreMigrations } from './migrations.ts';
@@ -158,6 +161,11 @@ export class SqlUserStore implements UserStore {
    */
   exclusive<T>(action: () => Promise<T>): Promise<T> {
     return this.#database.exclusive(STARTUP_LOCK, action);
+  }
+
+  /** The failed sign-in counter for this database: a table shared by replicas on PostgreSQL, memory on SQLite. */
+  signInThrottle(limits: SignInLimits): SignInThrottle {
+    return createSignInThrottle(this.#database, limits);
   }
 
   close(): Promise<void> {

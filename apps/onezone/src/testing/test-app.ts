@@ -35,6 +35,7 @@ export interface TestAppOptions {
   hasher?: PasswordHasher;
   config?: Partial<AppDeps['config']>;
   docsFile?: string;
+  signInThrottle?: AppDeps['signInThrottle'];
 }
 
 /** A test app with the admin bootstrapped, and clients that talk to it without a port. */
@@ -56,6 +57,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
       ...options.config,
     },
     docsFile: options.docsFile,
+    signInThrottle: options.signInThrottle,
   });
   /** A typed client; `credentials` null sends no Authorization header. */
   const client = (credentials: { username: string; password: string } | null): Client<paths> => {
