@@ -62,6 +62,14 @@ describe('SpecChecker', () => {
     expect(onezone.violations('POST', `${O}/users`, { status: 201, headers, text: '' })).toEqual(['header Location must match format "uri"']);
   });
 
+  it('reads a number-typed header (Retry-After) as the number its text spells', () => {
+    const unavailable = { type: 'about:blank', title: 'UNAVAILABLE', status: 503, detail: 'Retry later.' };
+    const answer = (retryAfter: string) => ({ status: 503, headers: new Headers({ 'content-type': 'application/problem+json', 'retry-after': retryAfter }), text: JSON.stringify(unavailable) });
+    expect(camunda.violations('POST', `${C}/users`, answer('5'))).toEqual([]);
+    expect(camunda.violations('POST', `${C}/users`, answer('0'))).toEqual(['header Retry-After must be >= 1']);
+    expect(camunda.violations('POST', `${C}/users`, answer('soon'))).toEqual(['header Retry-After must be integer']);
+  });
+
   it('reports a body where none is declared', () => {
     const headers = new Headers({ location: `${O}/users/abc` });
     expect(onezone.violations('POST', `${O}/users`, { status: 201, headers, text: '{}' })).toEqual(['status 201 declares no body, got "{}"']);

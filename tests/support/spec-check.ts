@@ -108,7 +108,10 @@ export class SpecChecker {
       }
       if (header['schema'] !== undefined) {
         const validate = this.#validator(`${headerPointer}${pointer('schema')}`);
-        if (!validate(actual)) found.push(...errorsOf(validate, `header ${name}`));
+        // A header is text on the wire (OpenAPI style `simple`): a number-typed schema, such as
+        // Retry-After's integer, is checked against the number the text spells, if it spells one.
+        const asNumber = /^-?\d+(\.\d+)?$/.test(actual) ? Number(actual) : undefined;
+        if (!validate(actual) && (asNumber === undefined || !validate(asNumber))) found.push(...errorsOf(validate, `header ${name}`));
       }
     }
     return found;

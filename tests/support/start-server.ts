@@ -42,6 +42,10 @@ export interface RunningServer {
   log(): string;
   /** SIGTERM, then waits for the exit; rejects (with the log) unless the exit code is 0. */
   stop(): Promise<void>;
+  /** SIGKILL (a crash, an OOM kill), then waits for the exit; a later `stop()` resolves at once. */
+  kill(): Promise<void>;
+  /** True until the process has exited. */
+  alive(): boolean;
 }
 
 const running = new Set<ChildProcess>();
@@ -111,6 +115,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   const origin = `http://127.0.0.1:${port}`;
   let stopping: Promise<void> | undefined;
+  let exitedYet = false;
+  void exited.then(() => (exitedYet = true));
   return {
     api: options.api,
     baseUrl: `${origin}${api.basePath}`,
@@ -128,6 +134,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         cleanUp();
         if (code !== 0) throw new Error(`${options.api} server exited with ${code} after SIGTERM, not 0\n--- log ---\n${output}`);
       })()),
+    kill: () =>
+      (stopping ??= (async () => {
+        child.kill('SIGKILL');
+        await exited;
+        cleanUp();
+      })()),
+    alive: () => !exitedYet,
   };
 }
 

@@ -46,6 +46,14 @@ describe('requestLogger', () => {
     expect(log.lines[0]).toMatchObject({ level: 50, status: 500, path: '/boom' });
   });
 
+  it('logs a 503 (database unavailable) at warn level, not as a failure', async () => {
+    const log = captureLogger();
+    const app = appWith(log);
+    app.get('/later', (c) => c.text('later', 503));
+    await app.request('/later');
+    expect(log.lines[0]).toMatchObject({ level: 40, status: 503, path: '/later' });
+  });
+
   it('ignores a malformed X-Request-Id', async () => {
     const log = captureLogger();
     await appWith(log).request('/users', { method: 'POST', headers: { 'X-Request-Id': 'has spaces {and braces}' } });

@@ -25,7 +25,9 @@ export function requestLogger(logger: Logger): MiddlewareHandler {
         status,
         durationMs: Math.round((performance.now() - started) * 100) / 100,
       };
-      if (status >= 500) logger.error(line, 'request failed');
+      // 503 is the database being away (its cause is logged once, by the pool), not a bug to page on.
+      if (status >= 500 && status !== 503) logger.error(line, 'request failed');
+      else if (status === 503) logger.warn(line, 'request refused: service unavailable');
       else logger.info(line, 'request');
     }
   };
