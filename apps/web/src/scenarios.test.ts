@@ -17,7 +17,9 @@ describe('scenariosFor', () => {
       '409 duplicateUsername',
       '413 payloadTooLarge',
       '415 unsupportedMediaType',
+      '429 tooManySignInFailures',
       '500 internalError',
+      '503 databaseUnavailable',
     ]);
   });
 
