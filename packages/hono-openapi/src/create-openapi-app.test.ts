@@ -88,6 +88,25 @@ describe('createOpenApiApp', () => {
     expect([res.status, res.headers.get('retry-after'), res.headers.get('www-authenticate')]).toEqual([429, '60', null]);
   });
 
+  it('takes a body that never finished arriving (connection closed) for what it is, not for a bug', async () => {
+    const { api, logger } = fixtureApp();
+    let called = false;
+    api.handle('post', '/users', () => {
+      called = true;
+      return { status: 201, headers: { Location: '/api/v1/users/1' } };
+    });
+    // What Node raises when the connection closes mid-body (the client left, or the request timeout cut it).
+    const aborted = Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"user'));
+        controller.error(aborted);
+      },
+    });
+    const res = await api.app.request('/api/v1/users', { method: 'POST', headers: { ...authJson, 'content-length': '100' }, body, duplex: 'half' } as RequestInit);
+    expect([res.status, called, logger.lines]).toEqual([408, false, []]);
+  });
+
   it('lists operations without handlers, and answers them with 501', async () => {
     const { api } = fixtureApp();
     api.handle('get', '/health', () => ({ status: 200, body: 'ok' }));

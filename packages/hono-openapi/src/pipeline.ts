@@ -145,6 +145,9 @@ class Exchange implements BodyStepContinuation<Response | Promise<Response>> {
 
   /** Reading the body failed (BodyStepContinuation). */
   failed(err: unknown): Response {
+    // The client went away, or stopped sending and Node's request timeout answered 408 and closed
+    // the connection: not a bug to log as one. Nobody reads this answer; the request log shows 408.
+    if (isAbortedRequest(err)) return new Response(null, { status: 408 });
     return this.crash(err);
   }
 
@@ -169,6 +172,11 @@ class Exchange implements BodyStepContinuation<Response | Promise<Response>> {
   respond(result: AnyHandlerResult): Response {
     return buildResponse(this.op, result, this.settings, this.requestId);
   }
+}
+
+/** Node's error for a request whose connection closed before its body was read. */
+function isAbortedRequest(err: unknown): boolean {
+  return err instanceof Error && (err as NodeJS.ErrnoException).code === 'ECONNRESET' && err.message === 'aborted';
 }
 
 /** What the handler receives (typed per operation by `HandlerRequest`). */
