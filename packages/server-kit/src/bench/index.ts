@@ -6,3 +6,4 @@
 export * from './cores.ts';
 export * from './bench-server.ts';
 export * from './raw-hash-rate.ts';
+export * from './replica-throughput.ts';
