@@ -43,11 +43,12 @@ describe('createApp', () => {
 
   it('answers every operation 503 UNAVAILABLE with Retry-After while the database is unreachable', async () => {
     const refused = () => new StoreUnavailableError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
-    h = await createHarness({ failing: ['findByUsername', 'create', 'search', 'deleteByKey'], failure: refused });
+    h = await createHarness({ failing: ['findByUsername', 'create', 'search', 'update', 'deleteByKey'], failure: refused });
     const admin = h.admin();
     const answers = [
       (await admin.POST('/users', { body: { username: 'jane', password: 'jane-Passw0rd' } })).response,
       (await admin.POST('/users/search', { body: {} })).response,
+      (await admin.PUT('/users/{userKey}', { params: { path: { userKey: 2251799813685249 } }, body: { name: 'Jane' } })).response,
       (await admin.DELETE('/users/{userKey}', { params: { path: { userKey: 2251799813685249 } } })).response,
     ];
     for (const response of answers) {
