@@ -32,6 +32,15 @@ export interface ReplicaBenchOptions {
   connections?: number;
 }
 
+/** The rounds, by replica count: `BENCH_REPLICA_ROUNDS` (e.g. `1,2,1,2`), default `1,2`. */
+function rounds(): number[] {
+  const counts = (process.env['BENCH_REPLICA_ROUNDS'] ?? '1,2').split(',').map(Number);
+  if (!counts.includes(1) || !counts.includes(2) || counts.some((n) => n !== 1 && n !== 2)) {
+    throw new Error(`BENCH_REPLICA_ROUNDS must list 1s and 2s, both, e.g. 1,2,1,2; got ${process.env['BENCH_REPLICA_ROUNDS']}`);
+  }
+  return counts;
+}
+
 const ADMIN = { username: 'admin', password: 'bench-replicas-Passw0rd' };
 const AUTH = `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')}`;
 
@@ -44,7 +53,7 @@ const AUTH = `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toStrin
  */
 export async function replicaThroughput(options: ReplicaBenchOptions): Promise<void> {
   const rows: { replicas: number; readRps: number; createRps: number; failed: number }[] = [];
-  for (const replicas of [1, 2]) {
+  for (const replicas of rounds()) {
     const database = await createDatabase(options.databaseUrl);
     const servers: { origin: string; child: ChildProcess }[] = [];
     try {
@@ -61,7 +70,13 @@ export async function replicaThroughput(options: ReplicaBenchOptions): Promise<v
       await database.drop();
     }
   }
-  const [one, two] = rows as [(typeof rows)[0], (typeof rows)[0]];
+  // Rounds may repeat (BENCH_REPLICA_ROUNDS=1,2,1,2, to see the machine drift): compare the means.
+  const mean = (replicas: number, pick: (row: (typeof rows)[0]) => number) => {
+    const chosen = rows.filter((row) => row.replicas === replicas).map(pick);
+    return chosen.reduce((a, b) => a + b, 0) / chosen.length;
+  };
+  const one = { readRps: mean(1, (r) => r.readRps), createRps: mean(1, (r) => r.createRps) };
+  const two = { readRps: mean(2, (r) => r.readRps), createRps: mean(2, (r) => r.createRps) };
   console.log(`\n${options.name}: 1 vs 2 replicas on one PostgreSQL (${redactUrl(options.databaseUrl)}), ${options.seconds} s per case`);
   console.table(rows.map((r) => ({ replicas: r.replicas, 'read req/s': Math.round(r.readRps), 'create req/s': Math.round(r.createRps), failed: r.failed })));
   console.log(`${options.name} read,   2 / 1 replicas: ${(two.readRps / one.readRps).toFixed(2)}×`);
