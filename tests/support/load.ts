@@ -3,7 +3,9 @@
  * another and every outcome is kept with its time, so a test can say what was answered when.
  */
 export interface Outcome<T> {
-  /** ms since the load started. */
+  /** When the request was sent, ms since the load started. */
+  sentAt: number;
+  /** When its outcome was known, ms since the load started. */
   at: number;
   /** The answer, or the network error's message. */
   result: { ok: true; value: T } | { ok: false; error: string };
@@ -11,8 +13,10 @@ export interface Outcome<T> {
 
 export interface Load<T> {
   readonly outcomes: readonly Outcome<T>[];
-  /** Outcomes from `from` ms on. */
+  /** Outcomes known from `from` ms on. */
   since(from: number): Outcome<T>[];
+  /** Outcomes of the requests sent from `from` ms on. */
+  sentSince(from: number): Outcome<T>[];
   /** ms since the load started. */
   elapsed(): number;
   /** Stops sending and waits for the requests in flight. */
@@ -26,11 +30,12 @@ export function startLoad<T>(workers: number, send: (worker: number, sequence: n
   let stopped = false;
   const loops = Array.from({ length: workers }, async (_, worker) => {
     for (let sequence = 0; !stopped && Date.now() - started < maxMs; sequence += 1) {
+      const sentAt = Date.now() - started;
       try {
         const value = await send(worker, sequence);
-        outcomes.push({ at: Date.now() - started, result: { ok: true, value } });
+        outcomes.push({ sentAt, at: Date.now() - started, result: { ok: true, value } });
       } catch (error) {
-        outcomes.push({ at: Date.now() - started, result: { ok: false, error: (error as Error).message } });
+        outcomes.push({ sentAt, at: Date.now() - started, result: { ok: false, error: (error as Error).message } });
         // A refused connection fails at once: do not spin.
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
@@ -39,6 +44,7 @@ export function startLoad<T>(workers: number, send: (worker: number, sequence: n
   return {
     outcomes,
     since: (from) => outcomes.filter((o) => o.at >= from),
+    sentSince: (from) => outcomes.filter((o) => o.sentAt >= from),
     elapsed: () => Date.now() - started,
     async stop() {
       stopped = true;
