@@ -2,8 +2,8 @@
  * Several processes of one API on one PostgreSQL database, as behind a load balancer: they
  * cold-start together on an empty database (migrations and the bootstrap admin under an advisory
  * lock: all come up, one admin), duplicate creates spread over the replicas keep exactly one
- * winner, a removed user is refused by every replica at once (the credential cache holds nothing
- * a replica could disagree on), and failed sign-ins count across replicas.
+ * winner, a changed password or a removed user is refused by every replica at once (the credential
+ * cache holds nothing a replica could disagree on), and failed sign-ins count across replicas.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { findTestPostgres } from '@repo/server-kit/testing';
@@ -47,7 +47,7 @@ describe.skipIf(!pg.available)('replicas on one PostgreSQL database', () => {
         await Promise.all(replicas.map((r) => r.stop()));
       }, 90_000);
 
-      it('cold-starts two replicas together with ADMIN_PASSWORD, keeps one winner of duplicate creates, and agrees on removed users and failed sign-ins', async () => {
+      it('cold-starts two replicas together with ADMIN_PASSWORD, keeps one winner of duplicate creates, and agrees on changed passwords (Camunda), removed users and failed sign-ins', async () => {
         const replicas = await coldStart(api, 2, { SIGN_IN_MAX_FAILURES: '3' });
         const [a, b] = replicas.map((r) => target(api, r)) as [ReturnType<typeof target>, ReturnType<typeof target>];
 
@@ -63,6 +63,15 @@ describe.skipIf(!pg.available)('replicas on one PostgreSQL database', () => {
         expect((await self(a)).status).toBe(api === 'camunda' ? 403 : 200);
         expect((await self(b)).status).toBe(api === 'camunda' ? 403 : 200);
         const id = answers.find((answer) => answer.created !== undefined)!.created!;
+        if (api === 'camunda') {
+          // A password changed through one replica: the old one is refused by the other at once.
+          const changed = { ...user, password: 'changed-Passw0rd' };
+          expect((await call(a, 'PUT', `/users/${id}`, { body: { password: changed.password } })).status).toBe(204);
+          expect((await read(b, { auth: user })).status).toBe(401);
+          expect((await read(b, { auth: changed })).status).toBe(403);
+          Object.assign(user, changed);
+          expect((await self(a)).status).toBe(403);
+        }
         expect((await removeUser(a, id)).status).toBe(204);
         expect((await self(b)).status).toBe(401);
         expect((await self(a)).status).toBe(401);
