@@ -33,9 +33,19 @@ export { REALM } from './security.ts';
 
 const LOCALHOST_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
 
+const CLIENT_TOKEN_IN_PATH = /(\/user\/client_tokens\/)[^/]+/;
+
+/** A request path with the client token of `/user/client_tokens/{tid}` replaced by `[token]`. */
+export function redactClientTokenPath(path: unknown): unknown {
+  return typeof path === 'string' ? path.replace(CLIENT_TOKEN_IN_PATH, '$1[token]') : path;
+}
+
 /** The Onezone server: health and docs at the root, the API under `/api/v3/onezone`. */
 export function createApp(deps: AppDeps): { app: Hono; api: OpenApiApp<paths, Principal> } {
-  const { store, hasher, logger, config } = deps;
+  const { store, hasher, config } = deps;
+  // remove_client_token carries the token in its path (`/user/client_tokens/{tid}`, as upstream):
+  // every log line's `path` goes through this serializer, so no token reaches the log.
+  const logger = deps.logger.child({}, { serializers: { path: redactClientTokenPath } });
   const authenticator = new Authenticator(store, hasher, { cacheTtlMs: config.authCacheSeconds * 1000 });
   const vault = new ClientTokenVault(deps.tokenKey);
   const api = createOpenApiApp<paths, Principal>({

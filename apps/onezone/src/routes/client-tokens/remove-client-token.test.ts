@@ -48,3 +48,15 @@ describe('remove_client_token', () => {
     expect((await t.anonymous.DELETE('/user/client_tokens/{tid}', { params: { path: { tid: 'x' } } })).response.status).toBe(401);
   });
 });
+
+describe('remove_client_token in the log', () => {
+  it('never writes the token of its path to the log', async () => {
+    const t = await createTestApp();
+    const token = await t.createToken(ADMIN);
+    await t.admin.DELETE('/user/client_tokens/{tid}', { params: { path: { tid: token } } });
+    const log = JSON.stringify(t.log.lines);
+    expect(log).toContain('/user/client_tokens/[token]');
+    expect(log).not.toContain(token.slice(4));
+    await t.close();
+  });
+});
