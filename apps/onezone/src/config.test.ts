@@ -23,7 +23,20 @@ describe('loadConfig', () => {
       serving: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5000, maxConnections: 1024 },
       signIn: { maxFailures: 10, maxFailuresPerAddress: 100, windowSeconds: 300 },
       trustProxyHops: 0,
+      tokenKey: undefined,
     });
+  });
+
+  it('reads ONEZONE_TOKEN_KEY as base64 or hex', () => {
+    const key = Buffer.alloc(32, 7);
+    expect(loadConfig({ ONEZONE_TOKEN_KEY: key.toString('base64') }).tokenKey).toEqual(key);
+    expect(loadConfig({ ONEZONE_TOKEN_KEY: key.toString('hex') }).tokenKey).toEqual(key);
+  });
+
+  it('refuses an ONEZONE_TOKEN_KEY that is not 32 bytes, without echoing it', () => {
+    const short = Buffer.alloc(16, 7).toString('base64');
+    expect(() => loadConfig({ ONEZONE_TOKEN_KEY: short })).toThrow(ConfigError);
+    expect(() => loadConfig({ ONEZONE_TOKEN_KEY: short })).not.toThrow(short);
   });
 
   it('reads every variable', () => {
