@@ -50,7 +50,7 @@ describe('createApp', () => {
     const refused = () => new StoreUnavailableError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
     const breakable = breakableStore(await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' }), refused);
     const broken = await createTestApp({ store: breakable.store });
-    for (const method of ['findByUsername', 'create', 'list', 'get', 'remove'] as const) breakable.breakMethod(method);
+    for (const method of ['findByUsername', 'findByTokenHash', 'create', 'list', 'get', 'remove'] as const) breakable.breakMethod(method);
     const requests: [string, string, string?][] = [
       ['POST', '/users', '{"username":"jane","password":"jane-password"}'],
       ['GET', '/users'],
@@ -75,6 +75,9 @@ describe('createApp', () => {
       expect([method, path, response.status, response.headers.get('retry-after')]).toEqual([method, path, 503, '5']);
       expect(await response.json()).toEqual({ error: { id: 'temporaryFailure', description: 'Temporary failure - please try again later.' } });
     }
+    // Token sign-in reads the store too.
+    const byToken = await broken.app.request(`${BASE_URL}/user`, { headers: { 'X-Auth-Token': 'some-client-token' } });
+    expect([byToken.status, byToken.headers.get('retry-after')]).toEqual([503, '5']);
     await broken.close();
   });
 
