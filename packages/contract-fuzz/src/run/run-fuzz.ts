@@ -51,7 +51,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   const operations = model.operations.filter((o) => options.operations === undefined || options.operations.includes(o.operationId));
   if (operations.length === 0) throw new Error(`no operation to fuzz in ${target.name}`);
   const byId = new Map(model.operations.map((o) => [o.operationId, o]));
-  const plan = planUnits(ctx, model, operations, target.baseUrl, target.credentials, options.requests);
+  const plan = planUnits(ctx, model, operations, target.baseUrl, target.credentials, options.requests, target.kind);
   const sender = createSender(options.timeoutMs ?? 10_000);
   const har = options.harFile === undefined ? undefined : new HarRecorder();
   const outcomes = new Outcomes();
