@@ -197,11 +197,11 @@ function defaultReason(check: CheckName, operation: OperationModel, kind: FuzzTa
         r.links.some((l) => {
           if (l.operationId !== operation.operationId) return false;
           const role = linkRole(operation, l);
-          return role === 'read' || role === 'search';
+          return role === 'read' || role === 'search' || role === 'update';
         }),
       ),
     );
-    if (!reached) return 'no OpenAPI link leads to this operation as a read';
+    if (!reached) return 'no OpenAPI link leads to this operation as a read or an update';
     return 'no resource was created and linked during the run (budget, or creations failed)';
   }
   if (check === 'host_header_not_reflected') return 'no odd-Host request got an answer in the budget';
