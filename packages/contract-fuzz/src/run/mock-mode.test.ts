@@ -4,7 +4,7 @@ import { authVariants } from '../request/auth.ts';
 import { createSpecValidator } from '../schema/spec-ajv.ts';
 import { readSpecModel } from '../spec/operations.ts';
 import { fixtureSpec } from '../testing/fixture-spec.ts';
-import { authVariantsFor, mockReasons, shadowedMethods, transportExpectation } from './mock-mode.ts';
+import { authVariantsFor, mockReasons, negativeExpectation, shadowedMethods, transportExpectation } from './mock-mode.ts';
 import { planUnits } from './units.ts';
 
 /** The fixture with a concrete path beside the templated one, as Camunda has /users/search. */
@@ -34,6 +34,16 @@ describe('mock mode', () => {
     expect(transportExpectation('server', { serverRule: true }, 'invalid')).toBe('invalid');
     expect(transportExpectation('mock', {}, 'invalid')).toBe('invalid');
     expect(transportExpectation('mock', {}, 'valid')).toBe('valid');
+  });
+
+  it('expects nothing of a mock for a null optional body, and a refusal of every other negative', () => {
+    const optional = { body: { required: false, content: [] } };
+    const required = { body: { required: true, content: [] } };
+    expect(negativeExpectation('mock', optional, { body: null })).toBe('lenient');
+    expect(negativeExpectation('server', optional, { body: null })).toBe('invalid');
+    expect(negativeExpectation('mock', required, { body: null })).toBe('invalid');
+    expect(negativeExpectation('mock', optional, { body: 0 })).toBe('invalid');
+    expect(negativeExpectation('mock', optional, { body: { name: 1 } })).toBe('invalid');
   });
 
   it('finds the methods a templated path takes from a concrete one', () => {

@@ -14,7 +14,7 @@ import type { Planned } from '../request/planned.ts';
 import { expectationOf, transportMutations } from '../request/transport.ts';
 import { negativeValues, positiveValues } from '../request/values.ts';
 import type { CheckName, FuzzCredentials, FuzzTarget, RequestClass } from '../types.ts';
-import { authVariantsFor, mockReasons, shadowedMethods, transportExpectation } from './mock-mode.ts';
+import { authVariantsFor, mockReasons, negativeExpectation, shadowedMethods, transportExpectation } from './mock-mode.ts';
 
 export const classWeights: Readonly<Record<'positive' | 'negative' | 'transport' | 'auth' | 'method', number>> = {
   positive: 40,
@@ -80,13 +80,14 @@ export function planUnits(
           'negative',
           negative.arbitrary.map(({ values, description }) => ({
             generated: { operationId: id, class: 'negative', description, request: buildRequest(baseUrl, operation, values, credentials) },
-            expectation: 'invalid',
+            expectation: negativeExpectation(kind, operation, values),
             values,
             authorised,
           })),
         ),
         classWeights.negative,
       ]);
+      if (kind === 'mock' && operation.body !== undefined && !operation.body.required) na('negative_data_rejection', id, mockReasons.nullBody);
     } else {
       spare += classWeights.negative;
       na('negative_data_rejection', id, negative.reason);
