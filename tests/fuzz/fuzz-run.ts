@@ -22,6 +22,7 @@ import type { StoreLocation } from '../support/break-store.ts';
 import type { FuzzApi } from './fuzz-apis.ts';
 import { probeExamples } from './mock-examples.ts';
 import { formatReplay, type ReplayOutcome } from './replay.ts';
+import { replayWithOversizedBody } from './oversized-body.ts';
 import { replayUnderStoreFault } from './store-fault.ts';
 import { replayAsUnprivileged } from './unprivileged-caller.ts';
 
@@ -57,7 +58,11 @@ export interface FuzzRun {
 /** Runs the fuzzer against one target. */
 export async function fuzzTarget(options: FuzzRunOptions): Promise<FuzzRun> {
   const target: FuzzTarget = { name: options.name, spec: options.api.spec, baseUrl: options.baseUrl, credentials: options.credentials, kind: options.kind };
+  const skipped = options.kind === 'server' ? (options.api.callerChangingOperations ?? []) : [];
   const fuzzOptions: FuzzOptions = {
+    ...(skipped.length > 0
+      ? { operations: documentedStatuses(options.api.spec).map((o) => o.operationId).filter((operationId) => !skipped.includes(operationId)) }
+      : {}),
     seed: options.seed,
     requests: options.requests,
     harFile: options.harFile,
@@ -118,7 +123,7 @@ export async function serverCoverage(run: FuzzRun, store?: StoreLocation): Promi
     runExcuses.push({ status: 500, reason: 'needs a storage fault; only a server this run started can have its store broken' });
   } else {
     const harOut = harFile.replace(/(\.har)?$/i, '.store-fault.har');
-    const outcomes = await replayUnderStoreFault({ spec: api.spec, location: store, har: harFile, harOut });
+    const outcomes = await replayUnderStoreFault({ spec: api.spec, location: store, har: harFile, harOut, skip: api.callerChangingOperations });
     record('storage fault (one recorded request per operation replayed with the store broken)', outcomes, harOut);
   }
   if (api.createUnprivilegedCaller === undefined || credentials === undefined) {
@@ -126,8 +131,14 @@ export async function serverCoverage(run: FuzzRun, store?: StoreLocation): Promi
   } else {
     const caller = await api.createUnprivilegedCaller(baseUrl, credentials);
     const harOut = harFile.replace(/(\.har)?$/i, '.unprivileged.har');
-    const outcomes = await replayAsUnprivileged({ spec: api.spec, caller, har: harFile, harOut });
+    const outcomes = await replayAsUnprivileged({ spec: api.spec, caller, har: harFile, harOut, skip: api.callerChangingOperations });
     record(`caller without privileges (${caller.username}; one recorded request per operation replayed)`, outcomes, harOut);
+  }
+
+  {
+    const harOut = harFile.replace(/(\.har)?$/i, '.oversized.har');
+    const outcomes = await replayWithOversizedBody({ spec: api.spec, har: harFile, harOut, skip: api.callerChangingOperations });
+    record('oversized body (one recorded request per operation replayed with its body padded past 1 MiB)', outcomes, harOut);
   }
 
   const drift = await driftCoverage({ har: hars, spec: api.specFile, server: baseUrl });

@@ -31,6 +31,8 @@ export interface ReplayOptions {
   readonly operations: readonly DocumentedOperation[];
   /** Rewrites the request headers (e.g. other credentials); default: as recorded. */
   readonly headers?: ((headers: [string, string][]) => [string, string][]) | undefined;
+  /** Rewrites the request body (undefined: none); default: as recorded. */
+  readonly body?: ((body: string | undefined) => string | undefined) | undefined;
   /** Runs the sending inside a condition (e.g. a broken store); default: as is. */
   readonly around?: (<T>(send: () => Promise<T>) => Promise<T>) | undefined;
 }
@@ -66,7 +68,7 @@ export async function replayOnePerOperation(options: ReplayOptions): Promise<{ r
         .map(({ name, value }) => [name, value] as [string, string]);
       const headers = options.headers ? options.headers(recordedHeaders) : recordedHeaders;
       const { method, url } = entry.request;
-      const body = entry.request.postData?.text;
+      const body = options.body ? options.body(entry.request.postData?.text) : entry.request.postData?.text;
       const started = new Date();
       const response = await fetch(url, { method, headers, ...(body === undefined ? {} : { body }) });
       const text = await response.text();

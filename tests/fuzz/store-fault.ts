@@ -9,11 +9,18 @@ import { writeHar } from './har.ts';
 import { replayOnePerOperation, type ReplayOutcome } from './replay.ts';
 
 /** Replays under a broken store; writes the exchanges to `harOut`. */
-export async function replayUnderStoreFault(options: { spec: Record<string, unknown>; location: StoreLocation; har: string; harOut: string }): Promise<ReplayOutcome[]> {
+export async function replayUnderStoreFault(options: {
+  spec: Record<string, unknown>;
+  location: StoreLocation;
+  har: string;
+  harOut: string;
+  /** Operations the run did not send (see `FuzzApi.callerChangingOperations`). */
+  skip?: readonly string[] | undefined;
+}): Promise<ReplayOutcome[]> {
   const { results, entries } = await replayOnePerOperation({
     spec: options.spec,
     har: options.har,
-    operations: documentedStatuses(options.spec).filter((operation) => operation.statuses.includes(500)),
+    operations: documentedStatuses(options.spec).filter((operation) => operation.statuses.includes(500) && !options.skip?.includes(operation.operationId)),
     around: (send) => withBrokenStore(options.location, send),
   });
   await writeHar(options.harOut, entries);

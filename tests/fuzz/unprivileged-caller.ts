@@ -15,11 +15,18 @@ import { replayOnePerOperation, type ReplayOutcome } from './replay.ts';
 const CREDENTIAL_HEADERS = new Set(['authorization', 'x-auth-token']);
 
 /** Replays as `caller`; writes the exchanges to `harOut`. */
-export async function replayAsUnprivileged(options: { spec: Record<string, unknown>; caller: FuzzCredentials; har: string; harOut: string }): Promise<ReplayOutcome[]> {
+export async function replayAsUnprivileged(options: {
+  spec: Record<string, unknown>;
+  caller: FuzzCredentials;
+  har: string;
+  harOut: string;
+  /** Operations the run did not send (see `FuzzApi.callerChangingOperations`). */
+  skip?: readonly string[] | undefined;
+}): Promise<ReplayOutcome[]> {
   const { results, entries } = await replayOnePerOperation({
     spec: options.spec,
     har: options.har,
-    operations: documentedStatuses(options.spec).filter((operation) => operation.statuses.includes(403)),
+    operations: documentedStatuses(options.spec).filter((operation) => operation.statuses.includes(403) && !options.skip?.includes(operation.operationId)),
     headers: (headers) => [...headers.filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase())), ['authorization', basicAuth(options.caller)]],
   });
   await writeHar(options.harOut, entries);

@@ -1,6 +1,6 @@
 /**
  * What the typed API clients (`@repo/camunda-client`, `@repo/onezone-client`) share: HTTP basic
- * authentication, mock scenarios sent as `Prefer`, timeouts and retries
+ * or bearer-token authentication, mock scenarios sent as `Prefer`, timeouts and retries
  * ({@link resilienceMiddleware}), errors narrowed by status ({@link isStatus}), and
  * {@link createTypedClient}, which builds an openapi-fetch client with all of them. Browser-safe:
  * no Node-only APIs.
@@ -9,6 +9,7 @@
  */
 export { backoffDelayMs, type BackoffOptions } from './backoff.ts';
 export { basicAuthMiddleware, basicAuthorization, type BasicCredentials } from './basic-auth.ts';
+export { bearerAuthMiddleware } from './bearer-auth.ts';
 export { createTypedClient, type TypedClientOptions } from './create-typed-client.ts';
 export { RESILIENCE_DEFAULTS, resilienceMiddleware, type ResilienceOptions, type RetryOptions } from './resilience.ts';
 export { retryAfterMs } from './retry-after.ts';

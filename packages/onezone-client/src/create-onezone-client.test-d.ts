@@ -25,6 +25,17 @@ describe('createOnezoneClient types', () => {
     if (!result.error) expectTypeOf(result.data).toEqualTypeOf<components['schemas']['UserProtectedInfo']>();
   });
 
+  it('types the new token of POST /user/client_tokens', async () => {
+    const { data } = await client.POST('/user/client_tokens', { body: {} });
+    expectTypeOf(data).toEqualTypeOf<{ token: string } | undefined>();
+  });
+
+  it('takes null as the old password of PATCH /user/password', () => {
+    void client.PATCH('/user/password', { body: { oldPassword: null, newPassword: 'n3w-Passw0rd-2026' } });
+    // @ts-expect-error newPassword is required
+    void client.PATCH('/user/password', { body: { oldPassword: null } });
+  });
+
   it('requires the id path parameter', () => {
     // @ts-expect-error params.path.id is required
     void client.GET('/users/{id}');

@@ -30,6 +30,7 @@ describe('the JSON-Schema failure → Onezone id table, row by row', () => {
     ['a null username', issue({ field: 'username', params: { type: 'string' }, received: 'null' }), 'badValueUsername', undefined],
     ['a null full name', issue({ field: 'fullName', params: { type: 'string' }, received: 'null' }), 'badValueFullName', undefined],
     ['a null password', issue({ field: 'password', params: { type: 'string' }, received: 'null' }), 'badValuePassword', undefined],
+    ['a null new password', issue({ field: 'newPassword', params: { type: 'string' }, received: 'null' }), 'badValuePassword', undefined],
     ['a non-string', issue({ field: 'username', params: { type: 'string' }, received: 'number' }), 'badValueString', 'username'],
     ['a non-integer', issue({ field: 'limit', params: { type: 'integer' }, received: 'string' }), 'badValueInteger', 'limit'],
     ['a non-boolean', issue({ field: 'blocked', params: { type: 'boolean' }, received: 'string' }), 'badValueBoolean', 'blocked'],
@@ -38,6 +39,7 @@ describe('the JSON-Schema failure → Onezone id table, row by row', () => {
     ['a username too long', issue({ field: 'username', keyword: 'maxLength' }), 'badValueUsername', undefined],
     ['a full name too short', issue({ field: 'fullName', keyword: 'minLength' }), 'badValueFullName', undefined],
     ['a password too short', issue({ field: 'password', keyword: 'minLength' }), 'badValuePassword', undefined],
+    ['a new password too short', issue({ field: 'newPassword', keyword: 'minLength' }), 'badValuePassword', undefined],
     ['any other refusal', issue({ field: 'email', keyword: 'format' }), 'badData', 'email'],
   ];
 

@@ -65,6 +65,7 @@ export const validationTable: readonly ValidationRule[] = [
   { field: 'username', received: 'null', id: 'badValueUsername', withKey: false },
   { field: 'fullName', received: 'null', id: 'badValueFullName', withKey: false },
   { field: 'password', received: 'null', id: 'badValuePassword', withKey: false },
+  { field: 'newPassword', received: 'null', id: 'badValuePassword', withKey: false },
   { keywords: ['type'], expected: 'string', id: 'badValueString', withKey: true },
   { keywords: ['type'], expected: 'integer', id: 'badValueInteger', withKey: true },
   { keywords: ['type'], expected: 'boolean', id: 'badValueBoolean', withKey: true },
@@ -73,6 +74,7 @@ export const validationTable: readonly ValidationRule[] = [
   { field: 'username', id: 'badValueUsername', withKey: false },
   { field: 'fullName', id: 'badValueFullName', withKey: false },
   { field: 'password', id: 'badValuePassword', withKey: false },
+  { field: 'newPassword', id: 'badValuePassword', withKey: false },
   // Anything else the schema refuses.
   { id: 'badData', withKey: true },
 ];
