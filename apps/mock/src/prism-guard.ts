@@ -106,6 +106,10 @@ function handle(options: PrismGuardOptions, agent: Agent, req: IncomingMessage, 
   });
   req.pipe(upstream);
   req.on('error', () => upstream.destroy());
+  // A client that goes away mid-answer must not leave Prism's reply (and its socket) half read.
+  res.on('close', () => {
+    if (!res.writableFinished) upstream.destroy();
+  });
 }
 
 /** Whether every percent-escape of the URL's path and query decodes (as UTF-8). */
