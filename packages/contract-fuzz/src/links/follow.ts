@@ -1,9 +1,10 @@
 /**
  * Stateful checks from the spec's OpenAPI links. After a 2xx answer whose declared response has
  * links, every link is followed: reads (GET, or a link that supplies a request body, like a
- * search) must find the resource (ensure_resource_availability); then deletes are followed and, if
- * one answers 2xx, the reads again must not (use_after_free: 404 for a GET, a search result without
- * the resource).
+ * search) must find the resource, and updates (PUT, PATCH) must succeed on it
+ * (ensure_resource_availability: 2xx); then deletes are followed and, if one answers 2xx, the reads
+ * and updates again must not find it (use_after_free: 404 for a GET or an update, a search result
+ * without the resource).
  */
 import type { Judged, Verdict } from '../checks/verdict.ts';
 import { buildRequest, type RequestValues } from '../request/build.ts';
@@ -29,10 +30,11 @@ interface FollowedLink {
   readonly search: boolean;
 }
 
-/** Whether a link target reads the resource (and how) or deletes it. */
-export function linkRole(target: OperationModel, link: LinkModel): 'read' | 'search' | 'delete' | undefined {
+/** Whether a link target reads the resource (and how), modifies it or deletes it. */
+export function linkRole(target: OperationModel, link: LinkModel): 'read' | 'search' | 'update' | 'delete' | undefined {
   if (target.method === 'delete') return 'delete';
   if (target.method === 'get') return 'read';
+  if (target.method === 'put' || target.method === 'patch') return 'update';
   return link.requestBody !== undefined ? 'search' : undefined;
 }
 
@@ -52,6 +54,7 @@ export async function followLinks(env: FollowEnv, source: OperationModel, planne
     verdicts.push({ verdict, planned: on, response: answer });
   };
   const reads: FollowedLink[] = [];
+  const updates: FollowedLink[] = [];
   const deletes: FollowedLink[] = [];
   for (const link of declared.links) {
     const target = env.model.operations.find((o) => o.operationId === link.operationId);
@@ -60,7 +63,7 @@ export async function followLinks(env: FollowEnv, source: OperationModel, planne
     const check = role === 'delete' ? 'use_after_free' : 'ensure_resource_availability';
     try {
       const followed = prepare(env, source, response.status, link, target, ctx, role === 'search');
-      (role === 'delete' ? deletes : reads).push(followed);
+      (role === 'delete' ? deletes : role === 'update' ? updates : reads).push(followed);
     } catch (error) {
       judge({ check, operationId: target.operationId, ok: false, message: `link ${link.name} of ${source.operationId} ${response.status} cannot be followed: ${(error as Error).message}` }, planned, response);
     }
@@ -76,11 +79,21 @@ export async function followLinks(env: FollowEnv, source: OperationModel, planne
       message: `after ${source.operationId} answered ${response.status}, link ${read.link.name} got ${answer.status}${read.search ? ' or a result without the resource' : ''}`,
     }, read.planned, answer);
   }
+  for (const update of updates) {
+    const { response: answer, judged: own } = await env.exchange(update.planned);
+    verdicts.push(...own);
+    judge({
+      check: 'ensure_resource_availability',
+      operationId: update.target.operationId,
+      ok: answer.status >= 200 && answer.status < 300,
+      message: `after ${source.operationId} answered ${response.status}, link ${update.link.name} (an update of the resource just created) got ${answer.status}; must be 2xx`,
+    }, update.planned, answer);
+  }
   for (const del of deletes) {
     const { response: answer, judged: own } = await env.exchange(del.planned);
     verdicts.push(...own);
     if (answer.status < 200 || answer.status >= 300) continue;
-    for (const read of reads) {
+    for (const read of [...reads, ...updates]) {
       const retry: Planned = { ...read.planned, generated: { ...read.planned.generated, description: `${read.planned.generated.description}, after ${del.link.name}` } };
       const again = await env.exchange(retry);
       verdicts.push(...again.judged);

@@ -18,10 +18,21 @@ export interface Mutated {
   readonly oddHost?: string;
   /** Values to send instead of the positive ones (e.g. without the query parameter sent raw). */
   readonly values?: RequestValues;
+  /**
+   * Set when the request is refused only by a wire-hygiene rule of our servers (invalid UTF-8,
+   * NUL, lone surrogates, a charset other than UTF-8), not by JSON, the URI syntax or a JSON
+   * Schema keyword: a mock that validates against the schemas alone need not refuse it.
+   */
+  readonly serverRule?: true;
 }
+
+/** The wire-hygiene rules {@link Mutated.serverRule} marks, for reports. */
+export const serverRules = 'invalid UTF-8, NUL (U+0000), lone surrogates, charset parameters other than UTF-8';
 
 export interface TransportMutation {
   readonly name: string;
+  /** Whether what it applies is a {@link Mutated.serverRule}. */
+  readonly serverRule?: true;
   /** Undefined when the mutation has nothing to work on in these values. */
   apply(values: RequestValues, pick: number): Mutated | undefined;
 }
@@ -35,18 +46,26 @@ export function transportMutations(operation: OperationModel): TransportMutation
   const mutations: TransportMutation[] = [];
   const hasJsonBody = bodyMedia(operation)?.schemaPointer !== undefined;
   if (hasJsonBody) {
-    const inString = (name: string, bytes: number[] | string, expectation: Mutated['expectation']): void => {
-      mutations.push({ name, apply: (values, pick) => injectIntoString(values, pick, name, bytes, expectation) });
+    const inString = (name: string, bytes: number[] | string, expectation: Mutated['expectation'], serverRule = false): void => {
+      mutations.push({
+        name,
+        ...(serverRule ? { serverRule: true as const } : {}),
+        apply: (values, pick) => {
+          const mutated = injectIntoString(values, pick, name, bytes, expectation);
+          return mutated !== undefined && serverRule ? { ...mutated, serverRule: true as const } : mutated;
+        },
+      });
     };
-    inString('invalid UTF-8: lone 0xFF byte', [0xff], 'invalid');
-    inString('invalid UTF-8: truncated multi-byte sequence (E0 A4)', [0xe0, 0xa4], 'invalid');
-    inString('invalid UTF-8: overlong encoding of "/" (C0 AF)', [0xc0, 0xaf], 'invalid');
-    inString('U+0000 as JSON escape \\u0000', '\\u0000', 'invalid');
+    inString('invalid UTF-8: lone 0xFF byte', [0xff], 'invalid', true);
+    inString('invalid UTF-8: truncated multi-byte sequence (E0 A4)', [0xe0, 0xa4], 'invalid', true);
+    inString('invalid UTF-8: overlong encoding of "/" (C0 AF)', [0xc0, 0xaf], 'invalid', true);
+    inString('U+0000 as JSON escape \\u0000', '\\u0000', 'invalid', true);
+    // Raw control bytes in a string break JSON itself (RFC 8259), so any parser refuses them.
     inString('raw NUL byte inside a JSON string', [0x00], 'invalid');
     inString('C0 controls as JSON escapes (\\u0001 \\u001f \\b)', '\\u0001\\u001f\\b', 'by-schema');
     inString('raw C0 control bytes (0x01 0x1F) inside a JSON string', [0x01, 0x1f], 'invalid');
-    inString('lone surrogate escape \\ud800', '\\ud800', 'invalid');
-    inString('lone low surrogate escape \\udc00', 'x\\udc00', 'invalid');
+    inString('lone surrogate escape \\ud800', '\\ud800', 'invalid', true);
+    inString('lone low surrogate escape \\udc00', 'x\\udc00', 'invalid', true);
     inString('combining marks (e + U+0301 U+0336)', 'e\u0301\u0336', 'by-schema');
     inString('right-to-left override U+202E', '\u202eevil', 'by-schema');
     // Typical body limits: 64 KiB (ours) and 1 MiB; a value just past each, a payload just under each.
@@ -69,10 +88,16 @@ export function transportMutations(operation: OperationModel): TransportMutation
     for (const [charset, expectation] of [['latin1', 'invalid'], ['utf-16', 'invalid'], ['utf-8', 'by-schema']] as const) {
       mutations.push({
         name: `charset ${charset}`,
+        ...(expectation === 'invalid' ? { serverRule: true as const } : {}),
         apply: (values) =>
           values.body === undefined
             ? undefined
-            : { description: `Content-Type application/json; charset=${charset}`, options: { contentType: `application/json; charset=${charset}` }, expectation },
+            : {
+                description: `Content-Type application/json; charset=${charset}`,
+                options: { contentType: `application/json; charset=${charset}` },
+                expectation,
+                ...(expectation === 'invalid' ? { serverRule: true as const } : {}),
+              },
       });
     }
     mutations.push({
@@ -89,7 +114,14 @@ export function transportMutations(operation: OperationModel): TransportMutation
     for (const parameter of pathParameters) {
       mutations.push({
         name: `path ${raw}`,
-        apply: () => ({ description: `path parameter ${parameter.name} sent raw as ${raw}`, options: { rawPath: { [parameter.name]: raw } }, expectation: 'invalid' }),
+        ...(raw.includes('%00') ? { serverRule: true as const } : {}),
+        apply: () => ({
+          description: `path parameter ${parameter.name} sent raw as ${raw}`,
+          options: { rawPath: { [parameter.name]: raw } },
+          expectation: 'invalid',
+          // %00 is valid URI syntax; refusing the NUL it decodes to is our servers' rule.
+          ...(raw.includes('%00') ? { serverRule: true as const } : {}),
+        }),
       });
     }
   }
@@ -98,9 +130,16 @@ export function transportMutations(operation: OperationModel): TransportMutation
     for (const raw of ['%00', '%E0%A4%A', '%ZZ']) {
       mutations.push({
         name: `query ${raw}`,
+        ...(raw === '%00' ? { serverRule: true as const } : {}),
         apply: (values) => {
           const { [name]: _replaced, ...query } = values.query;
-          return { description: `query ${name}=${raw}`, options: { rawQuery: `${encodeURIComponent(name)}=${raw}` }, expectation: 'invalid', values: { ...values, query } };
+          return {
+            description: `query ${name}=${raw}`,
+            options: { rawQuery: `${encodeURIComponent(name)}=${raw}` },
+            expectation: 'invalid',
+            values: { ...values, query },
+            ...(raw === '%00' ? { serverRule: true as const } : {}),
+          };
         },
       });
     }

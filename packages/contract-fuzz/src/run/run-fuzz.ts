@@ -51,7 +51,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   const operations = model.operations.filter((o) => options.operations === undefined || options.operations.includes(o.operationId));
   if (operations.length === 0) throw new Error(`no operation to fuzz in ${target.name}`);
   const byId = new Map(model.operations.map((o) => [o.operationId, o]));
-  const plan = planUnits(ctx, model, operations, target.baseUrl, target.credentials, options.requests);
+  const plan = planUnits(ctx, model, operations, target.baseUrl, target.credentials, options.requests, target.kind);
   const sender = createSender(options.timeoutMs ?? 10_000);
   const har = options.harFile === undefined ? undefined : new HarRecorder();
   const outcomes = new Outcomes();
@@ -197,11 +197,11 @@ function defaultReason(check: CheckName, operation: OperationModel, kind: FuzzTa
         r.links.some((l) => {
           if (l.operationId !== operation.operationId) return false;
           const role = linkRole(operation, l);
-          return role === 'read' || role === 'search';
+          return role === 'read' || role === 'search' || role === 'update';
         }),
       ),
     );
-    if (!reached) return 'no OpenAPI link leads to this operation as a read';
+    if (!reached) return 'no OpenAPI link leads to this operation as a read or an update';
     return 'no resource was created and linked during the run (budget, or creations failed)';
   }
   if (check === 'host_header_not_reflected') return 'no odd-Host request got an answer in the budget';

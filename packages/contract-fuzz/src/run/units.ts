@@ -13,7 +13,8 @@ import { buildRequest } from '../request/build.ts';
 import type { Planned } from '../request/planned.ts';
 import { expectationOf, transportMutations } from '../request/transport.ts';
 import { negativeValues, positiveValues } from '../request/values.ts';
-import type { CheckName, FuzzCredentials, RequestClass } from '../types.ts';
+import type { CheckName, FuzzCredentials, FuzzTarget, RequestClass } from '../types.ts';
+import { authVariantsFor, mockReasons, negativeExpectation, shadowedMethods, transportExpectation } from './mock-mode.ts';
 
 export const classWeights: Readonly<Record<'positive' | 'negative' | 'transport' | 'auth' | 'method', number>> = {
   positive: 40,
@@ -45,11 +46,13 @@ export function planUnits(
   baseUrl: string,
   credentials: FuzzCredentials | undefined,
   requests: number,
+  kind: FuzzTarget['kind'] = 'server',
 ): Plan {
   const notApplicable = new Map<CheckName, Map<string, string>>();
   const na = (check: CheckName, operationId: string, reason: string): void => {
     if (!notApplicable.has(check)) notApplicable.set(check, new Map());
-    notApplicable.get(check)!.set(operationId, reason);
+    const before = notApplicable.get(check)!.get(operationId);
+    notApplicable.get(check)!.set(operationId, before === undefined ? reason : `${before}; ${reason}`);
   };
   const units: Unit[] = [];
   const share = requests / Math.max(1, operations.length);
@@ -77,19 +80,21 @@ export function planUnits(
           'negative',
           negative.arbitrary.map(({ values, description }) => ({
             generated: { operationId: id, class: 'negative', description, request: buildRequest(baseUrl, operation, values, credentials) },
-            expectation: 'invalid',
+            expectation: negativeExpectation(kind, operation, values),
             values,
             authorised,
           })),
         ),
         classWeights.negative,
       ]);
+      if (kind === 'mock' && operation.body !== undefined && !operation.body.required) na('negative_data_rejection', id, mockReasons.nullBody);
     } else {
       spare += classWeights.negative;
       na('negative_data_rejection', id, negative.reason);
     }
 
     const mutations = transportMutations(operation);
+    if (kind === 'mock' && mutations.some((m) => m.serverRule === true)) na('negative_data_rejection', id, mockReasons.wireRules);
     const forced = positiveValues(ctx, operation, true);
     const transport = fc.tuple(forced, fc.nat(), fc.constantFrom(...mutations)).map(([values, pick, mutation]): Planned => {
       const mutated = mutation.apply(values, pick) ?? mutations.at(-1)!.apply(values, pick)!;
@@ -97,7 +102,7 @@ export function planUnits(
       const request = buildRequest(baseUrl, operation, sentValues, credentials, mutated.options);
       return {
         generated: { operationId: id, class: 'transport', description: `transport: ${mutated.description}`, request },
-        expectation: expectationOf(ctx, operation, mutated, request.body),
+        expectation: transportExpectation(kind, mutated, expectationOf(ctx, operation, mutated, request.body)),
         values: sentValues,
         oddHost: mutated.oddHost,
         authorised,
@@ -106,7 +111,8 @@ export function planUnits(
     mine.push([make('transport', transport), classWeights.transport]);
 
     if (isSecured(operation)) {
-      const variants = authVariants(credentials);
+      const variants = authVariantsFor(kind, authVariants(credentials));
+      if (kind === 'mock') na('ignored_auth', id, mockReasons.ignoredAuth);
       const auth = fc.tuple(positiveValues(ctx, operation), fc.constantFrom(...variants)).map(([values, variant]): Planned => ({
         generated: {
           operationId: id,
@@ -125,12 +131,17 @@ export function planUnits(
     }
 
     const declared = model.paths.get(operation.path) ?? [];
-    const missing = methodsToTry.filter((m) => !declared.includes(m));
+    let missing = methodsToTry.filter((m) => !declared.includes(m));
+    const shadowed = kind === 'mock' && firstOfPath.get(operation.path) === operation ? shadowedMethods(model, operation, missing) : new Map<string, string[]>();
+    if (shadowed.size > 0) {
+      na('unsupported_method', id, mockReasons.shadowedMethods([...shadowed.keys()], operation.path, [...new Set([...shadowed.values()].flat())]));
+      missing = missing.filter((m) => !shadowed.has(m));
+    }
     if (firstOfPath.get(operation.path) !== operation) {
       na('unsupported_method', id, `sent per path: judged under ${firstOfPath.get(operation.path)?.operationId} for ${operation.path}`);
       spare += classWeights.method;
     } else if (missing.length === 0) {
-      na('unsupported_method', id, `every method of ${methodsToTry.join('/')} is declared on ${operation.path}`);
+      if (shadowed.size === 0) na('unsupported_method', id, `every method of ${methodsToTry.join('/')} is declared on ${operation.path}`);
       spare += classWeights.method;
     } else {
       const method = fc.tuple(positiveValues(ctx, operation), fc.constantFrom(...missing)).map(([values, m]): Planned => {
