@@ -21,6 +21,16 @@ export interface FuzzTarget {
   /** An authorised caller (one that holds every privilege the spec names). */
   readonly credentials?: FuzzCredentials | undefined;
   /**
+   * Makes a fresh caller the run may spend: for an operation marked `x-acts-on-caller: true` (it
+   * changes or removes the calling account), a server run sends every request that would carry
+   * {@link credentials} (positive, negative, transport, links to it) as a new caller from this,
+   * one per request, made just before sending; the callers are not removed afterwards. Without it
+   * such operations send only the requests that need no caller (`ignored_auth`, unsupported
+   * methods), and their other checks report "not applicable (acts on the caller; no disposable
+   * caller given)". Not called for mocks (stateless: nothing is changed) or without credentials.
+   */
+  readonly disposableCaller?: (() => Promise<FuzzCredentials>) | undefined;
+  /**
    * `server` keeps state (stateful checks run); `mock` is a stateless mock (Prism): checks that need
    * state say "not applicable" with that reason.
    */

@@ -22,4 +22,6 @@ export interface Planned {
   readonly oddHost?: string | undefined;
   /** Sent with the authorised caller's credentials. */
   readonly authorised: boolean;
+  /** Sent as a disposable caller instead (an operation marked `x-acts-on-caller`). */
+  readonly disposable?: boolean | undefined;
 }

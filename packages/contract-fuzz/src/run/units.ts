@@ -14,6 +14,7 @@ import type { Planned } from '../request/planned.ts';
 import { expectationOf, transportMutations } from '../request/transport.ts';
 import { negativeValues, positiveValues } from '../request/values.ts';
 import type { CheckName, FuzzCredentials, FuzzTarget, RequestClass } from '../types.ts';
+import { allChecks } from './outcomes.ts';
 import { authVariantsFor, mockReasons, negativeExpectation, shadowedMethods, transportExpectation } from './mock-mode.ts';
 
 export const classWeights: Readonly<Record<'positive' | 'negative' | 'transport' | 'auth' | 'method', number>> = {
@@ -37,6 +38,9 @@ export interface Plan {
   readonly notApplicable: Map<CheckName, Map<string, string>>;
 }
 
+/** Why an operation marked `x-acts-on-caller` sends only requests without the authorised caller. */
+export const actsOnCallerReason = 'acts on the caller; no disposable caller given';
+
 const methodsToTry = ['get', 'put', 'post', 'delete', 'patch'];
 
 export function planUnits(
@@ -47,6 +51,7 @@ export function planUnits(
   credentials: FuzzCredentials | undefined,
   requests: number,
   kind: FuzzTarget['kind'] = 'server',
+  disposableCaller = false,
 ): Plan {
   const notApplicable = new Map<CheckName, Map<string, string>>();
   const na = (check: CheckName, operationId: string, reason: string): void => {
@@ -64,51 +69,56 @@ export function planUnits(
     const mine: Array<[Unit, number]> = [];
     let spare = 0;
     const authorised = credentials !== undefined || !isSecured(operation);
-    const toPlanned = (cls: RequestClass) => (values: Planned['values']): Planned => ({
-      generated: { operationId: id, class: cls, description: `${cls}: valid for every schema of the operation`, request: buildRequest(baseUrl, operation, values, credentials) },
-      expectation: 'valid',
-      values,
-      authorised,
-    });
-    mine.push([make('positive', positiveValues(ctx, operation).map(toPlanned('positive'))), classWeights.positive]);
-    if (!authorised) na('positive_data_acceptance', id, 'no credentials given: no authorised caller for this secured operation');
-
-    const negative = negativeValues(ctx, operation);
-    if (negative.arbitrary !== undefined) {
-      mine.push([
-        make(
-          'negative',
-          negative.arbitrary.map(({ values, description }) => ({
-            generated: { operationId: id, class: 'negative', description, request: buildRequest(baseUrl, operation, values, credentials) },
-            expectation: negativeExpectation(kind, operation, values),
-            values,
-            authorised,
-          })),
-        ),
-        classWeights.negative,
-      ]);
-      if (kind === 'mock' && operation.body !== undefined && !operation.body.required) na('negative_data_rejection', id, mockReasons.nullBody);
+    // A request that changes or removes its caller must not be sent as the run's only caller.
+    if (operation.actsOnCaller && kind === 'server' && credentials !== undefined && !disposableCaller) {
+      for (const check of allChecks) if (check !== 'ignored_auth' && check !== 'unsupported_method') na(check, id, actsOnCallerReason);
     } else {
-      spare += classWeights.negative;
-      na('negative_data_rejection', id, negative.reason);
-    }
-
-    const mutations = transportMutations(operation);
-    if (kind === 'mock' && mutations.some((m) => m.serverRule === true)) na('negative_data_rejection', id, mockReasons.wireRules);
-    const forced = positiveValues(ctx, operation, true);
-    const transport = fc.tuple(forced, fc.nat(), fc.constantFrom(...mutations)).map(([values, pick, mutation]): Planned => {
-      const mutated = mutation.apply(values, pick) ?? mutations.at(-1)!.apply(values, pick)!;
-      const sentValues = mutated.values ?? values;
-      const request = buildRequest(baseUrl, operation, sentValues, credentials, mutated.options);
-      return {
-        generated: { operationId: id, class: 'transport', description: `transport: ${mutated.description}`, request },
-        expectation: transportExpectation(kind, mutated, expectationOf(ctx, operation, mutated, request.body)),
-        values: sentValues,
-        oddHost: mutated.oddHost,
+      const toPlanned = (cls: RequestClass) => (values: Planned['values']): Planned => ({
+        generated: { operationId: id, class: cls, description: `${cls}: valid for every schema of the operation`, request: buildRequest(baseUrl, operation, values, credentials) },
+        expectation: 'valid',
+        values,
         authorised,
-      };
-    });
-    mine.push([make('transport', transport), classWeights.transport]);
+      });
+      mine.push([make('positive', positiveValues(ctx, operation).map(toPlanned('positive'))), classWeights.positive]);
+      if (!authorised) na('positive_data_acceptance', id, 'no credentials given: no authorised caller for this secured operation');
+
+      const negative = negativeValues(ctx, operation);
+      if (negative.arbitrary !== undefined) {
+        mine.push([
+          make(
+            'negative',
+            negative.arbitrary.map(({ values, description }) => ({
+              generated: { operationId: id, class: 'negative', description, request: buildRequest(baseUrl, operation, values, credentials) },
+              expectation: negativeExpectation(kind, operation, values),
+              values,
+              authorised,
+            })),
+          ),
+          classWeights.negative,
+        ]);
+        if (kind === 'mock' && operation.body !== undefined && !operation.body.required) na('negative_data_rejection', id, mockReasons.nullBody);
+      } else {
+        spare += classWeights.negative;
+        na('negative_data_rejection', id, negative.reason);
+      }
+
+      const mutations = transportMutations(operation);
+      if (kind === 'mock' && mutations.some((m) => m.serverRule === true)) na('negative_data_rejection', id, mockReasons.wireRules);
+      const forced = positiveValues(ctx, operation, true);
+      const transport = fc.tuple(forced, fc.nat(), fc.constantFrom(...mutations)).map(([values, pick, mutation]): Planned => {
+        const mutated = mutation.apply(values, pick) ?? mutations.at(-1)!.apply(values, pick)!;
+        const sentValues = mutated.values ?? values;
+        const request = buildRequest(baseUrl, operation, sentValues, credentials, mutated.options);
+        return {
+          generated: { operationId: id, class: 'transport', description: `transport: ${mutated.description}`, request },
+          expectation: transportExpectation(kind, mutated, expectationOf(ctx, operation, mutated, request.body)),
+          values: sentValues,
+          oddHost: mutated.oddHost,
+          authorised,
+        };
+      });
+      mine.push([make('transport', transport), classWeights.transport]);
+    }
 
     if (isSecured(operation)) {
       const variants = authVariantsFor(kind, authVariants(credentials));
@@ -160,6 +170,7 @@ export function planUnits(
       });
       mine.push([make('method', method), classWeights.method]);
     }
+    if (mine.length === 0) continue;
     mine[0]![1] += spare;
     const total = mine.reduce((n, [, w]) => n + w, 0);
     for (const [unit, weight] of mine) {
