@@ -135,6 +135,8 @@ function prepare(env: FollowEnv, source: OperationModel, status: number, link: L
       expectation: 'valid',
       values,
       authorised: env.credentials !== undefined,
+      // Links are followed on servers only: one to an operation that acts on its caller spends one.
+      ...(target.actsOnCaller && env.credentials !== undefined ? { forCaller: (caller: FuzzCredentials) => buildRequest(env.baseUrl, target, values as RequestValues, caller) } : {}),
     },
   };
 }

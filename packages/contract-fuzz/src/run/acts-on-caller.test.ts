@@ -45,6 +45,26 @@ describe('operations marked x-acts-on-caller', () => {
     }
   }, 60_000);
 
+  it('send the auth variants made from the caller\'s credentials as a disposable caller too', async () => {
+    await server.close();
+    server = await startAccountsServer({ junkAfterBase64: true });
+    const report = await runFuzz(target({ disposableCaller: async () => server.addAccount() }), { requests: 240, seed: 8 });
+    const text = formatReport(report);
+    // The defect is found on the marked operation, and it removed a spare caller, not the admin.
+    expect(server.accounts.get(accountsAdmin.username), text).toBe(accountsAdmin.password);
+    const found = report.failures.find((f) => f.check === 'ignored_auth' && f.operationId === 'removeMe');
+    expect(found?.generated.description, text).toMatch(/junk after valid base64 \(as disposable caller spare\d+\)/);
+    expect(found?.curl).not.toContain(Buffer.from(`${accountsAdmin.username}:`).toString('base64').slice(0, 6));
+  }, 60_000);
+
+  it('without a disposable caller, send no credentials made from the caller\'s', async () => {
+    await server.close();
+    server = await startAccountsServer({ junkAfterBase64: true });
+    const report = await runFuzz(target(), { requests: 240, seed: 8 });
+    expect(server.accounts.get(accountsAdmin.username), formatReport(report)).toBe(accountsAdmin.password);
+    expect(server.authenticated.filter((a) => marked.includes(a.operationId))).toEqual([]);
+  }, 60_000);
+
   it('without a disposable caller, send only what needs no caller and say why the rest does not apply', async () => {
     const report = await runFuzz(target(), { requests: 240, seed: 8 });
     const text = formatReport(report);

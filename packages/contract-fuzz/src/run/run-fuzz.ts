@@ -17,7 +17,6 @@ import { followLinks, linkRole, type FollowEnv } from '../links/follow.ts';
 import type { Planned } from '../request/planned.ts';
 import { createSpecValidator } from '../schema/spec-ajv.ts';
 import { readSpecModel, type OperationModel } from '../spec/operations.ts';
-import { credentialHeaders } from '../request/build.ts';
 import type { CheckName, FuzzCredentials, FuzzFailure, FuzzOptions, FuzzReport, FuzzTarget, RawResponse } from '../types.ts';
 import { Outcomes } from './outcomes.ts';
 import { planUnits, type Unit } from './units.ts';
@@ -70,21 +69,20 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   // Operations marked x-acts-on-caller are sent as a disposable caller on a server (see FuzzTarget).
   const spendsCaller = (operation: OperationModel): boolean => operation.actsOnCaller && target.kind === 'server' && target.credentials !== undefined;
   const asDisposableCaller = async (planned: Planned, operation: OperationModel): Promise<Planned> => {
-    if (!planned.authorised || !spendsCaller(operation) || target.disposableCaller === undefined) return planned;
+    if (planned.forCaller === undefined || target.disposableCaller === undefined) return planned;
     let caller: FuzzCredentials;
     try {
       caller = await target.disposableCaller();
     } catch (error) {
       throw new DisposableCallerError(`${target.name}: could not make a disposable caller for ${operation.operationId}: ${(error as Error).message}`);
     }
-    const own = credentialHeaders(operation, target.credentials);
-    const theirs = credentialHeaders(operation, caller);
-    const headers = planned.generated.request.headers.map(([name, value]): readonly [string, string] => {
-      const at = own.findIndex(([n, v]) => n === name && v === value);
-      return at === -1 ? [name, value] : theirs[at]!;
-    });
-    const request = { ...planned.generated.request, headers };
-    return { ...planned, generated: { ...planned.generated, description: `${planned.generated.description} (as disposable caller ${caller.username})`, request }, disposable: true };
+    const request = planned.forCaller(caller);
+    return {
+      ...planned,
+      generated: { ...planned.generated, description: `${planned.generated.description} (as disposable caller ${caller.username})`, request },
+      forCaller: undefined,
+      disposable: true,
+    };
   };
 
   const exchange = async (intended: Planned): Promise<{ response: RawResponse; judged: Judged[] }> => {

@@ -13,7 +13,7 @@ import { buildRequest } from '../request/build.ts';
 import type { Planned } from '../request/planned.ts';
 import { expectationOf, transportMutations } from '../request/transport.ts';
 import { negativeValues, positiveValues } from '../request/values.ts';
-import type { CheckName, FuzzCredentials, FuzzTarget, RequestClass } from '../types.ts';
+import type { CheckName, FuzzCredentials, FuzzTarget, RawRequest, RequestClass } from '../types.ts';
 import { allChecks } from './outcomes.ts';
 import { authVariantsFor, mockReasons, negativeExpectation, shadowedMethods, transportExpectation } from './mock-mode.ts';
 
@@ -69,8 +69,11 @@ export function planUnits(
     const mine: Array<[Unit, number]> = [];
     let spare = 0;
     const authorised = credentials !== undefined || !isSecured(operation);
-    // A request that changes or removes its caller must not be sent as the run's only caller.
-    if (operation.actsOnCaller && kind === 'server' && credentials !== undefined && !disposableCaller) {
+    // A request that changes or removes its caller must not be sent as the run's only caller: it
+    // goes as a disposable caller (forCaller), or, without one, is not sent at all.
+    const spendsCaller = operation.actsOnCaller && kind === 'server' && credentials !== undefined;
+    const asCaller = (build: (caller: FuzzCredentials) => RawRequest) => (spendsCaller ? { forCaller: build } : {});
+    if (spendsCaller && !disposableCaller) {
       for (const check of allChecks) if (check !== 'ignored_auth' && check !== 'unsupported_method') na(check, id, actsOnCallerReason);
     } else {
       const toPlanned = (cls: RequestClass) => (values: Planned['values']): Planned => ({
@@ -78,6 +81,7 @@ export function planUnits(
         expectation: 'valid',
         values,
         authorised,
+        ...asCaller((caller) => buildRequest(baseUrl, operation, values, caller)),
       });
       mine.push([make('positive', positiveValues(ctx, operation).map(toPlanned('positive'))), classWeights.positive]);
       if (!authorised) na('positive_data_acceptance', id, 'no credentials given: no authorised caller for this secured operation');
@@ -92,6 +96,7 @@ export function planUnits(
               expectation: negativeExpectation(kind, operation, values),
               values,
               authorised,
+              ...asCaller((caller) => buildRequest(baseUrl, operation, values, caller)),
             })),
           ),
           classWeights.negative,
@@ -115,13 +120,16 @@ export function planUnits(
           values: sentValues,
           oddHost: mutated.oddHost,
           authorised,
+          ...asCaller((caller) => buildRequest(baseUrl, operation, sentValues, caller, mutated.options)),
         };
       });
       mine.push([make('transport', transport), classWeights.transport]);
     }
 
     if (isSecured(operation)) {
-      const variants = authVariantsFor(kind, authVariants(credentials));
+      // Credentials made from the caller's, wrongly accepted, would act on the caller too.
+      const variants = authVariantsFor(kind, authVariants(credentials)).filter((v) => !(spendsCaller && !disposableCaller && v.fromCredentials === true));
+      const variantFor = (caller: FuzzCredentials, description: string) => authVariants(caller).find((v) => v.description === description)!;
       if (kind === 'mock') na('ignored_auth', id, mockReasons.ignoredAuth);
       const auth = fc.tuple(positiveValues(ctx, operation), fc.constantFrom(...variants)).map(([values, variant]): Planned => ({
         generated: {
@@ -133,6 +141,7 @@ export function planUnits(
         expectation: variant.expectation,
         values,
         authorised: false,
+        ...(variant.fromCredentials === true ? asCaller((caller) => buildRequest(baseUrl, operation, values, caller, { authHeaders: variantFor(caller, variant.description).headers })) : {}),
       }));
       mine.push([make('auth', auth), classWeights.auth]);
     } else {

@@ -84,13 +84,17 @@ function problem(res: ServerResponse, status: number, title: string, headers: Re
 
 const badString = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-export async function startAccountsServer(): Promise<AccountsServer> {
+/**
+ * `junkAfterBase64`: a deliberate defect, once a real one of ours: basic credentials with junk
+ * after valid base64 are accepted (Node's base64 decoder stops at the junk).
+ */
+export async function startAccountsServer(defects: { junkAfterBase64?: boolean } = {}): Promise<AccountsServer> {
   const validator = createSpecValidator(accountsSpec);
   const accounts = new Map([[accountsAdmin.username, accountsAdmin.password]]);
   const authenticated: AccountsServer['authenticated'] = [];
   let next = 1;
   const caller = (req: IncomingMessage): string | undefined => {
-    const match = /^Basic ([A-Za-z0-9+/]*={0,2})$/.exec(req.headers.authorization ?? '');
+    const match = (defects.junkAfterBase64 === true ? /^Basic ([A-Za-z0-9+/]*={0,2})/ : /^Basic ([A-Za-z0-9+/]*={0,2})$/).exec(req.headers.authorization ?? '');
     if (match === null) return undefined;
     const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
