@@ -21,13 +21,14 @@ export interface FuzzTarget {
   /** An authorised caller (one that holds every privilege the spec names). */
   readonly credentials?: FuzzCredentials | undefined;
   /**
-   * Makes a fresh caller the run may spend: for an operation marked `x-acts-on-caller: true` (it
-   * changes or removes the calling account), a server run sends every request that would carry
-   * {@link credentials} (positive, negative, transport, links to it) as a new caller from this,
-   * one per request, made just before sending; the callers are not removed afterwards. Without it
-   * such operations send only the requests that need no caller (`ignored_auth`, unsupported
-   * methods), and their other checks report "not applicable (acts on the caller; no disposable
-   * caller given)". Not called for mocks (stateless: nothing is changed) or without credentials.
+   * Makes a fresh caller the run may spend. An operation marked `x-acts-on-caller: true` changes
+   * or removes the calling account, so on a server every request of it that would carry
+   * {@link credentials}, or credentials made from them (positive, negative, transport, links to
+   * it, the `ignored_auth` variants built on them), is sent as a new caller from this instead: one
+   * per request, made just before sending, not removed afterwards. Without it such operations
+   * send only what carries nothing of the caller's (credential-free `ignored_auth` variants,
+   * unsupported methods), and their other checks report "not applicable (acts on the caller; no
+   * disposable caller given)". Not called for mocks (stateless) or without credentials.
    */
   readonly disposableCaller?: (() => Promise<FuzzCredentials>) | undefined;
   /**
