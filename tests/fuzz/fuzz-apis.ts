@@ -25,19 +25,13 @@ export interface FuzzApi {
    */
   readonly createUnprivilegedCaller?: ((baseUrl: string, admin: FuzzCredentials) => Promise<FuzzCredentials>) | undefined;
   /**
-   * Operations whose valid requests change or remove the authorised caller itself (its username,
-   * its password, its account): a server run does not send them, since the first valid one would
-   * lock the run out (every later request a 401), and the replays skip them. Their pairs are in the
-   * exceptions file; the contract and parity tests cover them with callers of their own.
+   * Makes a caller a request may spend, through the API as `admin`: the operations the spec marks
+   * `x-acts-on-caller: true` (they change or remove the caller itself) are sent as one of these
+   * per request (`FuzzTarget.disposableCaller`), and replayed as one. Undefined when the suite
+   * knows no way for this spec: those operations then send only what needs no caller.
    */
-  readonly callerChangingOperations?: readonly string[] | undefined;
+  readonly createDisposableCaller?: ((baseUrl: string, admin: FuzzCredentials) => Promise<FuzzCredentials>) | undefined;
 }
-
-const CALLER_CHANGING_OPERATIONS: Record<ApiName, readonly string[]> = {
-  camunda: [],
-  // Onezone's own-account operations: a rename or a removal of the admin ends the run.
-  onezone: ['modify_current_user', 'change_user_password', 'remove_current_user'],
-};
 
 const ACCEPTABLE_REJECTIONS: Record<ApiName, readonly AcceptableRejection[]> = {
   // A taken username is a 409 on Camunda: not a 400, so positive_data_acceptance never sees it.
@@ -50,6 +44,13 @@ const ACCEPTABLE_REJECTIONS: Record<ApiName, readonly AcceptableRejection[]> = {
       equals: 'badValueIdentifierOccupied',
       reason: 'Onezone answers a taken username with 400 badValueIdentifierOccupied (api-facts), not 409',
     },
+    {
+      operationId: 'modify_current_user',
+      status: 400,
+      bodyPointer: '/error/id',
+      equals: 'badValueIdentifierOccupied',
+      reason: 'a rename to a username another user holds is a 400 badValueIdentifierOccupied (api-facts)',
+    },
   ],
 };
 
@@ -61,7 +62,8 @@ export function repositoryApi(name: ApiName): FuzzApi {
     specFile: join(repoRoot, 'specs', 'generated', `${name}.openapi.json`),
     acceptableRejections: ACCEPTABLE_REJECTIONS[name],
     createUnprivilegedCaller: createUserByPost,
-    callerChangingOperations: CALLER_CHANGING_OPERATIONS[name],
+    // A user created so is a whole account of its own: renaming or removing it spends nothing else.
+    createDisposableCaller: createUserByPost,
   };
 }
 

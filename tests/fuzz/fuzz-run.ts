@@ -57,12 +57,16 @@ export interface FuzzRun {
 
 /** Runs the fuzzer against one target. */
 export async function fuzzTarget(options: FuzzRunOptions): Promise<FuzzRun> {
-  const target: FuzzTarget = { name: options.name, spec: options.api.spec, baseUrl: options.baseUrl, credentials: options.credentials, kind: options.kind };
-  const skipped = options.kind === 'server' ? (options.api.callerChangingOperations ?? []) : [];
+  const { api, baseUrl, credentials } = options;
+  const target: FuzzTarget = {
+    name: options.name,
+    spec: api.spec,
+    baseUrl,
+    credentials,
+    kind: options.kind,
+    disposableCaller: disposableCallers(api, baseUrl, credentials),
+  };
   const fuzzOptions: FuzzOptions = {
-    ...(skipped.length > 0
-      ? { operations: documentedStatuses(options.api.spec).map((o) => o.operationId).filter((operationId) => !skipped.includes(operationId)) }
-      : {}),
     seed: options.seed,
     requests: options.requests,
     harFile: options.harFile,
@@ -85,6 +89,12 @@ export async function fuzzTarget(options: FuzzRunOptions): Promise<FuzzRun> {
   };
 }
 
+/** `FuzzTarget.disposableCaller` of the API, when it knows how to make one and has an admin. */
+function disposableCallers(api: FuzzApi, baseUrl: string, admin: FuzzCredentials | undefined): (() => Promise<FuzzCredentials>) | undefined {
+  const create = api.createDisposableCaller;
+  return create === undefined || admin === undefined ? undefined : () => create(baseUrl, admin);
+}
+
 /** A server's coverage: the matrix, the replays that reach 500 and 403, and what fails. */
 export interface ServerCoverage {
   readonly matrix: CoverageMatrix;
@@ -103,6 +113,8 @@ export async function serverCoverage(run: FuzzRun, store?: StoreLocation): Promi
   const sections: string[] = [];
   const problems: string[] = [];
   const runExcuses: { status: number; reason: string }[] = [];
+  // The operations that act on the caller are replayed as a caller of their own, as they were sent.
+  const disposableCaller = disposableCallers(api, baseUrl, credentials);
   // The engine's counts plus the replays', for the responses column.
   const counts = new Map([...run.report.statuses].map(([operationId, byStatus]) => [operationId, new Map(byStatus)]));
   const record = (title: string, outcomes: readonly ReplayOutcome[], harOut: string) => {
@@ -123,7 +135,7 @@ export async function serverCoverage(run: FuzzRun, store?: StoreLocation): Promi
     runExcuses.push({ status: 500, reason: 'needs a storage fault; only a server this run started can have its store broken' });
   } else {
     const harOut = harFile.replace(/(\.har)?$/i, '.store-fault.har');
-    const outcomes = await replayUnderStoreFault({ spec: api.spec, location: store, har: harFile, harOut, skip: api.callerChangingOperations });
+    const outcomes = await replayUnderStoreFault({ spec: api.spec, location: store, har: harFile, harOut, disposableCaller });
     record('storage fault (one recorded request per operation replayed with the store broken)', outcomes, harOut);
   }
   if (api.createUnprivilegedCaller === undefined || credentials === undefined) {
@@ -131,13 +143,13 @@ export async function serverCoverage(run: FuzzRun, store?: StoreLocation): Promi
   } else {
     const caller = await api.createUnprivilegedCaller(baseUrl, credentials);
     const harOut = harFile.replace(/(\.har)?$/i, '.unprivileged.har');
-    const outcomes = await replayAsUnprivileged({ spec: api.spec, caller, har: harFile, harOut, skip: api.callerChangingOperations });
+    const outcomes = await replayAsUnprivileged({ spec: api.spec, caller, har: harFile, harOut, disposableCaller });
     record(`caller without privileges (${caller.username}; one recorded request per operation replayed)`, outcomes, harOut);
   }
 
   {
     const harOut = harFile.replace(/(\.har)?$/i, '.oversized.har');
-    const outcomes = await replayWithOversizedBody({ spec: api.spec, har: harFile, harOut, skip: api.callerChangingOperations });
+    const outcomes = await replayWithOversizedBody({ spec: api.spec, har: harFile, harOut, disposableCaller });
     record('oversized body (one recorded request per operation replayed with its body padded past 1 MiB)', outcomes, harOut);
   }
 

@@ -4,6 +4,7 @@
  * JSON, larger than any body limit the servers are run with). The generator's own body-limit
  * mutations reach a 413 only when its budget for an operation happens to include one.
  */
+import type { FuzzCredentials } from '@repo/contract-fuzz';
 import { documentedStatuses } from '@repo/contract-fuzz/coverage';
 import { writeHar } from './har.ts';
 import { replayOnePerOperation, type ReplayOutcome } from './replay.ts';
@@ -16,13 +17,14 @@ export async function replayWithOversizedBody(options: {
   spec: Record<string, unknown>;
   har: string;
   harOut: string;
-  /** Operations the run did not send (see `FuzzApi.callerChangingOperations`). */
-  skip?: readonly string[] | undefined;
+  /** Makes the caller an operation marked `x-acts-on-caller` is replayed as (see `ReplayOptions`). */
+  disposableCaller?: (() => Promise<FuzzCredentials>) | undefined;
 }): Promise<ReplayOutcome[]> {
   const { results, entries } = await replayOnePerOperation({
     spec: options.spec,
     har: options.har,
-    operations: documentedStatuses(options.spec).filter((operation) => operation.statuses.includes(413) && !options.skip?.includes(operation.operationId)),
+    operations: documentedStatuses(options.spec).filter((operation) => operation.statuses.includes(413)),
+    disposableCaller: options.disposableCaller,
     // An operation whose body is optional may have been recorded without one: send `{}` then.
     headers: (headers) => [...headers.filter(([name]) => name.toLowerCase() !== 'content-type'), ['content-type', 'application/json']],
     body: (body) => `${body ?? '{}'}${PADDING}`,

@@ -5,8 +5,10 @@
  * sent again, changed only as the condition says. Every answer is checked against the spec and recorded as
  * HAR, which coverage reads beside the fuzzer's own recording.
  */
+import type { FuzzCredentials } from '@repo/contract-fuzz';
 import type { DocumentedOperation } from '@repo/contract-fuzz/coverage';
 import { specChecker } from '../support/checked-fetch.ts';
+import { basicAuth } from './fuzz-apis.ts';
 import { harEntry, readHarEntries, type HarEntry } from './har.ts';
 
 /** What one replayed request got. */
@@ -23,6 +25,9 @@ export interface ReplayResult {
 // Set by fetch itself, or meaningless on a new connection.
 const NOT_REPLAYED = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive']);
 
+/** The headers that carry credentials in our specs' security schemes. */
+export const CREDENTIAL_HEADERS = new Set(['authorization', 'x-auth-token']);
+
 /** Options of {@link replayOnePerOperation}. */
 export interface ReplayOptions {
   readonly spec: Record<string, unknown>;
@@ -35,6 +40,19 @@ export interface ReplayOptions {
   readonly body?: ((body: string | undefined) => string | undefined) | undefined;
   /** Runs the sending inside a condition (e.g. a broken store); default: as is. */
   readonly around?: (<T>(send: () => Promise<T>) => Promise<T>) | undefined;
+  /**
+   * Makes a caller of its own for each operation the spec marks `x-acts-on-caller: true`: its
+   * recorded caller may be renamed or gone, and replaying it as anyone else would spend them. Made
+   * before `around` (a broken store cannot make users); its basic credentials replace the request's
+   * after `headers`.
+   */
+  readonly disposableCaller?: (() => Promise<FuzzCredentials>) | undefined;
+}
+
+/** Whether the bundled spec marks the operation `x-acts-on-caller: true`. */
+export function actsOnCaller(spec: Record<string, unknown>, operation: DocumentedOperation): boolean {
+  const paths = spec['paths'] as Record<string, Record<string, Record<string, unknown> | undefined> | undefined> | undefined;
+  return paths?.[operation.path]?.[operation.method.toLowerCase()]?.['x-acts-on-caller'] === true;
 }
 
 /** Replays one request per operation; returns the results and the exchanges as HAR entries. */
@@ -48,25 +66,38 @@ export async function replayOnePerOperation(options: ReplayOptions): Promise<{ r
   };
   // A 2xx, else a 404: both passed validation and authentication, so only the condition replayed
   // decides the answer. (An operation on one resource, like an update, may never have found one.)
+  // An operation replayed as a caller of its own may also take a 401: its recorded caller was
+  // valid (or is replaced), so a 401 there is the caller's own state (Onezone's wrong
+  // `oldPassword`), met only after validation and a store lookup.
   const picked = options.operations.map((operation) => ({
     operation,
     entry:
       recorded.find((entry) => matches(entry, operation) && entry.response.status >= 200 && entry.response.status < 300) ??
-      recorded.find((entry) => matches(entry, operation) && entry.response.status === 404),
+      recorded.find((entry) => matches(entry, operation) && entry.response.status === 404) ??
+      (options.disposableCaller !== undefined && actsOnCaller(options.spec, operation)
+        ? recorded.find((entry) => matches(entry, operation) && entry.response.status === 401)
+        : undefined),
   }));
+  const callers = new Map<string, FuzzCredentials>();
+  for (const { operation, entry } of picked) {
+    if (entry !== undefined && options.disposableCaller !== undefined && actsOnCaller(options.spec, operation)) callers.set(operation.operationId, await options.disposableCaller());
+  }
   const entries: HarEntry[] = [];
   const send = async () => {
     const results: ReplayResult[] = [];
     for (const { operation, entry } of picked) {
       if (entry === undefined) {
-        const violations = ['the run has no request of this operation that got a 2xx or a 404 to replay'];
+        const violations = ['the run has no request of this operation that got a 2xx or a 404 (or, as a caller of its own, a 401) to replay'];
         results.push({ operationId: operation.operationId, status: undefined, violations, text: '' });
         continue;
       }
       const recordedHeaders = entry.request.headers
         .filter(({ name }) => !NOT_REPLAYED.has(name.toLowerCase()))
         .map(({ name, value }) => [name, value] as [string, string]);
-      const headers = options.headers ? options.headers(recordedHeaders) : recordedHeaders;
+      const rewritten = options.headers ? options.headers(recordedHeaders) : recordedHeaders;
+      const caller = callers.get(operation.operationId);
+      const headers: [string, string][] =
+        caller === undefined ? rewritten : [...rewritten.filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase())), ['authorization', basicAuth(caller)]];
       const { method, url } = entry.request;
       const body = options.body ? options.body(entry.request.postData?.text) : entry.request.postData?.text;
       const started = new Date();

@@ -3,6 +3,7 @@
  * documents a 500 is replayed while the server's store is broken (`withBrokenStore`: a real
  * storage fault, on SQLite or PostgreSQL). Each must get a 500 that conforms to the spec.
  */
+import type { FuzzCredentials } from '@repo/contract-fuzz';
 import { documentedStatuses } from '@repo/contract-fuzz/coverage';
 import { withBrokenStore, type StoreLocation } from '../support/break-store.ts';
 import { writeHar } from './har.ts';
@@ -14,13 +15,14 @@ export async function replayUnderStoreFault(options: {
   location: StoreLocation;
   har: string;
   harOut: string;
-  /** Operations the run did not send (see `FuzzApi.callerChangingOperations`). */
-  skip?: readonly string[] | undefined;
+  /** Makes the caller an operation marked `x-acts-on-caller` is replayed as (see `ReplayOptions`). */
+  disposableCaller?: (() => Promise<FuzzCredentials>) | undefined;
 }): Promise<ReplayOutcome[]> {
   const { results, entries } = await replayOnePerOperation({
     spec: options.spec,
     har: options.har,
-    operations: documentedStatuses(options.spec).filter((operation) => operation.statuses.includes(500) && !options.skip?.includes(operation.operationId)),
+    operations: documentedStatuses(options.spec).filter((operation) => operation.statuses.includes(500)),
+    disposableCaller: options.disposableCaller,
     around: (send) => withBrokenStore(options.location, send),
   });
   await writeHar(options.harOut, entries);

@@ -9,10 +9,7 @@ import type { FuzzCredentials } from '@repo/contract-fuzz';
 import { documentedStatuses } from '@repo/contract-fuzz/coverage';
 import { basicAuth } from './fuzz-apis.ts';
 import { writeHar } from './har.ts';
-import { replayOnePerOperation, type ReplayOutcome } from './replay.ts';
-
-// Credentials of the recorded request, all replaced by the plain caller's basic auth.
-const CREDENTIAL_HEADERS = new Set(['authorization', 'x-auth-token']);
+import { CREDENTIAL_HEADERS, replayOnePerOperation, type ReplayOutcome } from './replay.ts';
 
 /** Replays as `caller`; writes the exchanges to `harOut`. */
 export async function replayAsUnprivileged(options: {
@@ -20,13 +17,15 @@ export async function replayAsUnprivileged(options: {
   caller: FuzzCredentials;
   har: string;
   harOut: string;
-  /** Operations the run did not send (see `FuzzApi.callerChangingOperations`). */
-  skip?: readonly string[] | undefined;
+  /** Makes the caller an operation marked `x-acts-on-caller` is replayed as (see `ReplayOptions`). */
+  disposableCaller?: (() => Promise<FuzzCredentials>) | undefined;
 }): Promise<ReplayOutcome[]> {
   const { results, entries } = await replayOnePerOperation({
     spec: options.spec,
     har: options.har,
-    operations: documentedStatuses(options.spec).filter((operation) => operation.statuses.includes(403) && !options.skip?.includes(operation.operationId)),
+    operations: documentedStatuses(options.spec).filter((operation) => operation.statuses.includes(403)),
+    disposableCaller: options.disposableCaller,
+    // Credentials of the recorded request, all replaced by the plain caller's basic auth.
     headers: (headers) => [...headers.filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase())), ['authorization', basicAuth(options.caller)]],
   });
   await writeHar(options.harOut, entries);

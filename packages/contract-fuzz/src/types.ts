@@ -21,6 +21,17 @@ export interface FuzzTarget {
   /** An authorised caller (one that holds every privilege the spec names). */
   readonly credentials?: FuzzCredentials | undefined;
   /**
+   * Makes a fresh caller the run may spend. An operation marked `x-acts-on-caller: true` changes
+   * or removes the calling account, so on a server every request of it that would carry
+   * {@link credentials}, or credentials made from them (positive, negative, transport, links to
+   * it, the `ignored_auth` variants built on them), is sent as a new caller from this instead: one
+   * per request, made just before sending, not removed afterwards. Without it such operations
+   * send only what carries nothing of the caller's (credential-free `ignored_auth` variants,
+   * unsupported methods), and their other checks report "not applicable (acts on the caller; no
+   * disposable caller given)". Not called for mocks (stateless) or without credentials.
+   */
+  readonly disposableCaller?: (() => Promise<FuzzCredentials>) | undefined;
+  /**
    * `server` keeps state (stateful checks run); `mock` is a stateless mock (Prism): checks that need
    * state say "not applicable" with that reason.
    */

@@ -17,6 +17,8 @@ export interface FollowEnv {
   readonly model: SpecModel;
   readonly baseUrl: string;
   readonly credentials: FuzzCredentials | undefined;
+  /** Whether a link to this operation may be followed (default: every one). */
+  readonly follows?: ((operation: OperationModel) => boolean) | undefined;
   /** Sends a request, records it and returns the response checks' judgements. */
   exchange(planned: Planned): Promise<{ readonly response: RawResponse; readonly judged: readonly Judged[] }>;
 }
@@ -59,7 +61,7 @@ export async function followLinks(env: FollowEnv, source: OperationModel, planne
   for (const link of declared.links) {
     const target = env.model.operations.find((o) => o.operationId === link.operationId);
     const role = target === undefined ? undefined : linkRole(target, link);
-    if (target === undefined || role === undefined) continue;
+    if (target === undefined || role === undefined || env.follows?.(target) === false) continue;
     const check = role === 'delete' ? 'use_after_free' : 'ensure_resource_availability';
     try {
       const followed = prepare(env, source, response.status, link, target, ctx, role === 'search');
@@ -133,6 +135,8 @@ function prepare(env: FollowEnv, source: OperationModel, status: number, link: L
       expectation: 'valid',
       values,
       authorised: env.credentials !== undefined,
+      // Links are followed on servers only: one to an operation that acts on its caller spends one.
+      ...(target.actsOnCaller && env.credentials !== undefined ? { forCaller: (caller: FuzzCredentials) => buildRequest(env.baseUrl, target, values as RequestValues, caller) } : {}),
     },
   };
 }

@@ -11,6 +11,8 @@ export interface AuthVariant {
   readonly description: string;
   readonly headers: ReadonlyArray<readonly [string, string]>;
   readonly expectation: Expectation;
+  /** Made from the caller's own credentials: a server that wrongly accepts it acts as that caller. */
+  readonly fromCredentials?: boolean | undefined;
 }
 
 /** The variants; those that need a known user are left out without credentials. */
@@ -18,20 +20,21 @@ export function authVariants(credentials: FuzzCredentials | undefined): AuthVari
   const user = credentials?.username ?? 'admin';
   const password = credentials?.password ?? 'password';
   const valid64 = Buffer.from(`${user}:${password}`).toString('base64');
+  const fromCredentials = credentials !== undefined;
   const variants: AuthVariant[] = [
     { description: 'no Authorization header', headers: [], expectation: 'unauthenticated' },
     { description: 'Basic with junk that is not base64', headers: [['authorization', 'Basic !!!not*base64!!!']], expectation: 'unauthenticated' },
-    { description: 'Basic with junk after valid base64', headers: [['authorization', `Basic ${valid64}@@junk`]], expectation: 'unauthenticated' },
+    { description: 'Basic with junk after valid base64', headers: [['authorization', `Basic ${valid64}@@junk`]], expectation: 'unauthenticated', fromCredentials },
     { description: 'Basic with an empty token', headers: [['authorization', 'Basic ']], expectation: 'unauthenticated' },
-    { description: 'Basic without a colon', headers: [['authorization', `Basic ${Buffer.from(`${user}${password}`).toString('base64')}`]], expectation: 'unauthenticated' },
+    { description: 'Basic without a colon', headers: [['authorization', `Basic ${Buffer.from(`${user}${password}`).toString('base64')}`]], expectation: 'unauthenticated', fromCredentials },
     { description: 'Basic for an unknown user', headers: [['authorization', basic('fuzz-unknown-user-7f3a', password)]], expectation: 'unauthenticated' },
     { description: 'Bearer with a junk token', headers: [['authorization', 'Bearer fuzz.junk.token']], expectation: 'unauthenticated' },
     { description: 'unknown scheme (Digest)', headers: [['authorization', 'Digest username="fuzz", response="00"']], expectation: 'unauthenticated' },
-    { description: 'Basic with a NUL in the username', headers: [['authorization', basic(`${user}\u0000`, password)]], expectation: 'unauthenticated-or-bad' },
-    { description: 'Basic with invalid UTF-8 in the username', headers: [['authorization', `Basic ${Buffer.concat([Buffer.from(user), Buffer.from([0xff, 0xfe]), Buffer.from(`:${password}`)]).toString('base64')}`]], expectation: 'unauthenticated-or-bad' },
+    { description: 'Basic with a NUL in the username', headers: [['authorization', basic(`${user}\u0000`, password)]], expectation: 'unauthenticated-or-bad', fromCredentials },
+    { description: 'Basic with invalid UTF-8 in the username', headers: [['authorization', `Basic ${Buffer.concat([Buffer.from(user), Buffer.from([0xff, 0xfe]), Buffer.from(`:${password}`)]).toString('base64')}`]], expectation: 'unauthenticated-or-bad', fromCredentials },
   ];
   if (credentials !== undefined) {
-    variants.push({ description: 'Basic with a wrong password', headers: [['authorization', basic(user, `${password}-wrong`)]], expectation: 'unauthenticated' });
+    variants.push({ description: 'Basic with a wrong password', headers: [['authorization', basic(user, `${password}-wrong`)]], expectation: 'unauthenticated', fromCredentials });
   }
   return variants;
 }

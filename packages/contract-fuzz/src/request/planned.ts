@@ -1,5 +1,5 @@
 /** A request ready to send, with what the spec says its answer must be. */
-import type { GeneratedRequest } from '../types.ts';
+import type { FuzzCredentials, GeneratedRequest, RawRequest } from '../types.ts';
 import type { RequestValues } from './build.ts';
 
 /**
@@ -22,4 +22,12 @@ export interface Planned {
   readonly oddHost?: string | undefined;
   /** Sent with the authorised caller's credentials. */
   readonly authorised: boolean;
+  /**
+   * The same request as another caller: set when it carries the authorised caller's credentials
+   * (or credentials made from them) to an operation marked `x-acts-on-caller` on a server, which
+   * then sends it as a disposable caller (`FuzzTarget.disposableCaller`).
+   */
+  readonly forCaller?: ((caller: FuzzCredentials) => RawRequest) | undefined;
+  /** Was sent as a disposable caller. */
+  readonly disposable?: boolean | undefined;
 }

@@ -17,7 +17,7 @@ import { followLinks, linkRole, type FollowEnv } from '../links/follow.ts';
 import type { Planned } from '../request/planned.ts';
 import { createSpecValidator } from '../schema/spec-ajv.ts';
 import { readSpecModel, type OperationModel } from '../spec/operations.ts';
-import type { CheckName, FuzzFailure, FuzzOptions, FuzzReport, FuzzTarget, RawResponse } from '../types.ts';
+import type { CheckName, FuzzCredentials, FuzzFailure, FuzzOptions, FuzzReport, FuzzTarget, RawResponse } from '../types.ts';
 import { Outcomes } from './outcomes.ts';
 import { planUnits, type Unit } from './units.ts';
 
@@ -51,7 +51,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   const operations = model.operations.filter((o) => options.operations === undefined || options.operations.includes(o.operationId));
   if (operations.length === 0) throw new Error(`no operation to fuzz in ${target.name}`);
   const byId = new Map(model.operations.map((o) => [o.operationId, o]));
-  const plan = planUnits(ctx, model, operations, target.baseUrl, target.credentials, options.requests, target.kind);
+  const plan = planUnits(ctx, model, operations, target.baseUrl, target.credentials, options.requests, target.kind, target.disposableCaller !== undefined);
   const sender = createSender(options.timeoutMs ?? 10_000);
   const har = options.harFile === undefined ? undefined : new HarRecorder();
   const outcomes = new Outcomes();
@@ -66,13 +66,34 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   let firstSilent: Planned | undefined;
   let aborted: string | undefined;
 
-  const exchange = async (planned: Planned): Promise<{ response: RawResponse; judged: Judged[] }> => {
+  // Operations marked x-acts-on-caller are sent as a disposable caller on a server (see FuzzTarget).
+  const spendsCaller = (operation: OperationModel): boolean => operation.actsOnCaller && target.kind === 'server' && target.credentials !== undefined;
+  const asDisposableCaller = async (planned: Planned, operation: OperationModel): Promise<Planned> => {
+    if (planned.forCaller === undefined || target.disposableCaller === undefined) return planned;
+    let caller: FuzzCredentials;
+    try {
+      caller = await target.disposableCaller();
+    } catch (error) {
+      throw new DisposableCallerError(`${target.name}: could not make a disposable caller for ${operation.operationId}: ${(error as Error).message}`);
+    }
+    const request = planned.forCaller(caller);
+    return {
+      ...planned,
+      generated: { ...planned.generated, description: `${planned.generated.description} (as disposable caller ${caller.username})`, request },
+      forCaller: undefined,
+      disposable: true,
+    };
+  };
+
+  const exchange = async (intended: Planned): Promise<{ response: RawResponse; judged: Judged[] }> => {
+    const operation = byId.get(intended.generated.operationId)!;
+    // What is judged and reported is what was sent: the curl line carries the disposable caller.
+    const planned = await asDisposableCaller(intended, operation);
     const started = new Date();
     const response = await sender.send(planned.generated.request);
     sent += 1;
     har?.record(planned.generated.request, response, started);
     outcomes.status(planned.generated.operationId, response.status);
-    const operation = byId.get(planned.generated.operationId)!;
     const verdicts =
       planned.expectation === 'unsupported-method'
         ? responseChecks(validator, operation, response, false).filter((v) => v.check === 'not_a_server_error')
@@ -86,7 +107,8 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
         log(aborted);
       }
     } else silent = 0;
-    if (planned.authorised && planned.expectation === 'valid' && target.credentials !== undefined) {
+    // A disposable caller's 401 says nothing of the authorised caller (a wrong oldPassword is one).
+    if (planned.authorised && planned.disposable !== true && planned.expectation === 'valid' && target.credentials !== undefined) {
       lockedOut = response.status === 401 ? lockedOut + 1 : 0;
       if (lockedOut >= lockedOutAfter && aborted === undefined) {
         aborted = `${target.name}: the authorised caller ${target.credentials.username} got 401 for ${lockedOut} valid requests in a row (last: ${planned.generated.request.method} ${planned.generated.request.url}); the credentials are wrong or the run removed that user. Stopped after ${sent} requests.`;
@@ -96,7 +118,14 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
     return { response, judged: verdicts.map((verdict) => ({ verdict, planned, response })) };
   };
 
-  const followEnv: FollowEnv = { model, baseUrl: target.baseUrl, credentials: target.credentials, exchange };
+  const followEnv: FollowEnv = {
+    model,
+    baseUrl: target.baseUrl,
+    credentials: target.credentials,
+    exchange,
+    // Without a disposable caller, a link to such an operation would spend the authorised one.
+    follows: (operation) => !spendsCaller(operation) || target.disposableCaller !== undefined,
+  };
   const maxShrinkRequests = options.maxShrinkRequests ?? 60;
   const maxShrinkMs = options.maxShrinkMs ?? 15_000;
 
@@ -108,8 +137,7 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
       let runs = 0;
       let shrinkRequests = 0;
       let shrinkStarted = 0;
-      const property = fc.asyncProperty(unit.arbitrary, async (planned) => {
-        if (aborted !== undefined) return true;
+      const send = async (planned: Planned): Promise<boolean> => {
         if (targetSignature !== undefined) {
           if (shrinkRequests >= maxShrinkRequests || Date.now() - shrinkStarted > maxShrinkMs) return true;
           shrinkRequests += 1;
@@ -132,6 +160,19 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
         }
         last = match;
         return false;
+      };
+      const property = fc.asyncProperty(unit.arbitrary, async (planned) => {
+        if (aborted !== undefined) return true;
+        try {
+          return await send(planned);
+        } catch (error) {
+          if (!(error instanceof DisposableCallerError)) throw error;
+          if (aborted === undefined) {
+            aborted = error.message;
+            log(aborted);
+          }
+          return true;
+        }
       });
       const result = await fc.check(property, { seed: derivedSeed(seed, index, round), numRuns: remaining });
       remaining -= Math.max(1, runs);
@@ -174,6 +215,9 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   if (aborted !== undefined) throw new FuzzAbortedError(aborted, report);
   return report;
 }
+
+/** The target's `disposableCaller` failed: the run cannot go on as it should, so it stops. */
+class DisposableCallerError extends Error {}
 
 function signature(judged: Judged): string {
   return `${judged.verdict.check}|${judged.verdict.operationId}|${judged.response.status}`;

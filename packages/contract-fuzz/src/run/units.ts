@@ -13,7 +13,8 @@ import { buildRequest } from '../request/build.ts';
 import type { Planned } from '../request/planned.ts';
 import { expectationOf, transportMutations } from '../request/transport.ts';
 import { negativeValues, positiveValues } from '../request/values.ts';
-import type { CheckName, FuzzCredentials, FuzzTarget, RequestClass } from '../types.ts';
+import type { CheckName, FuzzCredentials, FuzzTarget, RawRequest, RequestClass } from '../types.ts';
+import { allChecks } from './outcomes.ts';
 import { authVariantsFor, mockReasons, negativeExpectation, shadowedMethods, transportExpectation } from './mock-mode.ts';
 
 export const classWeights: Readonly<Record<'positive' | 'negative' | 'transport' | 'auth' | 'method', number>> = {
@@ -37,6 +38,9 @@ export interface Plan {
   readonly notApplicable: Map<CheckName, Map<string, string>>;
 }
 
+/** Why an operation marked `x-acts-on-caller` sends only requests without the authorised caller. */
+export const actsOnCallerReason = 'acts on the caller; no disposable caller given';
+
 const methodsToTry = ['get', 'put', 'post', 'delete', 'patch'];
 
 export function planUnits(
@@ -47,6 +51,7 @@ export function planUnits(
   credentials: FuzzCredentials | undefined,
   requests: number,
   kind: FuzzTarget['kind'] = 'server',
+  disposableCaller = false,
 ): Plan {
   const notApplicable = new Map<CheckName, Map<string, string>>();
   const na = (check: CheckName, operationId: string, reason: string): void => {
@@ -64,54 +69,67 @@ export function planUnits(
     const mine: Array<[Unit, number]> = [];
     let spare = 0;
     const authorised = credentials !== undefined || !isSecured(operation);
-    const toPlanned = (cls: RequestClass) => (values: Planned['values']): Planned => ({
-      generated: { operationId: id, class: cls, description: `${cls}: valid for every schema of the operation`, request: buildRequest(baseUrl, operation, values, credentials) },
-      expectation: 'valid',
-      values,
-      authorised,
-    });
-    mine.push([make('positive', positiveValues(ctx, operation).map(toPlanned('positive'))), classWeights.positive]);
-    if (!authorised) na('positive_data_acceptance', id, 'no credentials given: no authorised caller for this secured operation');
-
-    const negative = negativeValues(ctx, operation);
-    if (negative.arbitrary !== undefined) {
-      mine.push([
-        make(
-          'negative',
-          negative.arbitrary.map(({ values, description }) => ({
-            generated: { operationId: id, class: 'negative', description, request: buildRequest(baseUrl, operation, values, credentials) },
-            expectation: negativeExpectation(kind, operation, values),
-            values,
-            authorised,
-          })),
-        ),
-        classWeights.negative,
-      ]);
-      if (kind === 'mock' && operation.body !== undefined && !operation.body.required) na('negative_data_rejection', id, mockReasons.nullBody);
+    // A request that changes or removes its caller must not be sent as the run's only caller: it
+    // goes as a disposable caller (forCaller), or, without one, is not sent at all.
+    const spendsCaller = operation.actsOnCaller && kind === 'server' && credentials !== undefined;
+    const asCaller = (build: (caller: FuzzCredentials) => RawRequest) => (spendsCaller ? { forCaller: build } : {});
+    if (spendsCaller && !disposableCaller) {
+      for (const check of allChecks) if (check !== 'ignored_auth' && check !== 'unsupported_method') na(check, id, actsOnCallerReason);
     } else {
-      spare += classWeights.negative;
-      na('negative_data_rejection', id, negative.reason);
+      const toPlanned = (cls: RequestClass) => (values: Planned['values']): Planned => ({
+        generated: { operationId: id, class: cls, description: `${cls}: valid for every schema of the operation`, request: buildRequest(baseUrl, operation, values, credentials) },
+        expectation: 'valid',
+        values,
+        authorised,
+        ...asCaller((caller) => buildRequest(baseUrl, operation, values, caller)),
+      });
+      mine.push([make('positive', positiveValues(ctx, operation).map(toPlanned('positive'))), classWeights.positive]);
+      if (!authorised) na('positive_data_acceptance', id, 'no credentials given: no authorised caller for this secured operation');
+
+      const negative = negativeValues(ctx, operation);
+      if (negative.arbitrary !== undefined) {
+        mine.push([
+          make(
+            'negative',
+            negative.arbitrary.map(({ values, description }) => ({
+              generated: { operationId: id, class: 'negative', description, request: buildRequest(baseUrl, operation, values, credentials) },
+              expectation: negativeExpectation(kind, operation, values),
+              values,
+              authorised,
+              ...asCaller((caller) => buildRequest(baseUrl, operation, values, caller)),
+            })),
+          ),
+          classWeights.negative,
+        ]);
+        if (kind === 'mock' && operation.body !== undefined && !operation.body.required) na('negative_data_rejection', id, mockReasons.nullBody);
+      } else {
+        spare += classWeights.negative;
+        na('negative_data_rejection', id, negative.reason);
+      }
+
+      const mutations = transportMutations(operation);
+      if (kind === 'mock' && mutations.some((m) => m.serverRule === true)) na('negative_data_rejection', id, mockReasons.wireRules);
+      const forced = positiveValues(ctx, operation, true);
+      const transport = fc.tuple(forced, fc.nat(), fc.constantFrom(...mutations)).map(([values, pick, mutation]): Planned => {
+        const mutated = mutation.apply(values, pick) ?? mutations.at(-1)!.apply(values, pick)!;
+        const sentValues = mutated.values ?? values;
+        const request = buildRequest(baseUrl, operation, sentValues, credentials, mutated.options);
+        return {
+          generated: { operationId: id, class: 'transport', description: `transport: ${mutated.description}`, request },
+          expectation: transportExpectation(kind, mutated, expectationOf(ctx, operation, mutated, request.body)),
+          values: sentValues,
+          oddHost: mutated.oddHost,
+          authorised,
+          ...asCaller((caller) => buildRequest(baseUrl, operation, sentValues, caller, mutated.options)),
+        };
+      });
+      mine.push([make('transport', transport), classWeights.transport]);
     }
 
-    const mutations = transportMutations(operation);
-    if (kind === 'mock' && mutations.some((m) => m.serverRule === true)) na('negative_data_rejection', id, mockReasons.wireRules);
-    const forced = positiveValues(ctx, operation, true);
-    const transport = fc.tuple(forced, fc.nat(), fc.constantFrom(...mutations)).map(([values, pick, mutation]): Planned => {
-      const mutated = mutation.apply(values, pick) ?? mutations.at(-1)!.apply(values, pick)!;
-      const sentValues = mutated.values ?? values;
-      const request = buildRequest(baseUrl, operation, sentValues, credentials, mutated.options);
-      return {
-        generated: { operationId: id, class: 'transport', description: `transport: ${mutated.description}`, request },
-        expectation: transportExpectation(kind, mutated, expectationOf(ctx, operation, mutated, request.body)),
-        values: sentValues,
-        oddHost: mutated.oddHost,
-        authorised,
-      };
-    });
-    mine.push([make('transport', transport), classWeights.transport]);
-
     if (isSecured(operation)) {
-      const variants = authVariantsFor(kind, authVariants(credentials));
+      // Credentials made from the caller's, wrongly accepted, would act on the caller too.
+      const variants = authVariantsFor(kind, authVariants(credentials)).filter((v) => !(spendsCaller && !disposableCaller && v.fromCredentials === true));
+      const variantFor = (caller: FuzzCredentials, description: string) => authVariants(caller).find((v) => v.description === description)!;
       if (kind === 'mock') na('ignored_auth', id, mockReasons.ignoredAuth);
       const auth = fc.tuple(positiveValues(ctx, operation), fc.constantFrom(...variants)).map(([values, variant]): Planned => ({
         generated: {
@@ -123,6 +141,7 @@ export function planUnits(
         expectation: variant.expectation,
         values,
         authorised: false,
+        ...(variant.fromCredentials === true ? asCaller((caller) => buildRequest(baseUrl, operation, values, caller, { authHeaders: variantFor(caller, variant.description).headers })) : {}),
       }));
       mine.push([make('auth', auth), classWeights.auth]);
     } else {
@@ -160,6 +179,7 @@ export function planUnits(
       });
       mine.push([make('method', method), classWeights.method]);
     }
+    if (mine.length === 0) continue;
     mine[0]![1] += spare;
     const total = mine.reduce((n, [, w]) => n + w, 0);
     for (const [unit, weight] of mine) {

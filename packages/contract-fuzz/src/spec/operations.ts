@@ -61,6 +61,12 @@ export interface OperationModel {
   /** Alternatives (OR) of requirements (AND of schemes); empty = no security; an empty requirement = optional. */
   readonly security: ReadonlyArray<ReadonlyArray<{ readonly name: string; readonly scheme: SecurityScheme }>>;
   readonly responses: readonly ResponseModel[];
+  /**
+   * `x-acts-on-caller: true`: the operation changes or removes the calling account itself, so a
+   * server run sends it as a disposable caller (`FuzzTarget.disposableCaller`), never as the
+   * authorised one.
+   */
+  readonly actsOnCaller: boolean;
 }
 
 export interface SpecModel {
@@ -109,6 +115,7 @@ export function readSpecModel(document: JsonObject): SpecModel {
         body: readBody(document, raw['requestBody'], joinPointer(pointer, 'requestBody')),
         security,
         responses: readResponses(document, raw['responses'], joinPointer(pointer, 'responses')),
+        actsOnCaller: raw['x-acts-on-caller'] === true,
       });
     }
     methodsByPath.set(path, methods);
