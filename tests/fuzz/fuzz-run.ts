@@ -23,6 +23,7 @@ import type { FuzzApi } from './fuzz-apis.ts';
 import { probeExamples } from './mock-examples.ts';
 import { formatReplay, type ReplayOutcome } from './replay.ts';
 import { replayWithOversizedBody } from './oversized-body.ts';
+import { replayRepeated } from './repeated-request.ts';
 import { replayUnderStoreFault } from './store-fault.ts';
 import { replayAsUnprivileged } from './unprivileged-caller.ts';
 
@@ -151,6 +152,12 @@ export async function serverCoverage(run: FuzzRun, store?: StoreLocation): Promi
     const harOut = harFile.replace(/(\.har)?$/i, '.oversized.har');
     const outcomes = await replayWithOversizedBody({ spec: api.spec, har: harFile, harOut, disposableCaller });
     record('oversized body (one recorded request per operation replayed with its body padded past 1 MiB)', outcomes, harOut);
+  }
+
+  {
+    const harOut = harFile.replace(/(\.har)?$/i, '.repeated.har');
+    const outcomes = await replayRepeated({ spec: api.spec, har: harFile, harOut, disposableCaller });
+    record('repeated request (one recorded request per operation documenting 409, sent twice more unchanged)', outcomes, harOut);
   }
 
   const drift = await driftCoverage({ har: hars, spec: api.specFile, server: baseUrl });
