@@ -10,6 +10,7 @@ import { FIRST_USER_KEY } from '@repo/camunda-server/src/stores/user-store.ts';
 import { camundaSpec } from '@repo/specs/camunda';
 import type { SpecDocument } from '../mount-bundle.ts';
 import type { BuiltMock, SeededUser, StatefulMockOptions } from './mock-options.ts';
+import { memoizedStore } from './memoized-store.ts';
 import { camundaSeed } from './seed.ts';
 
 /** A gap between two example keys up to this size is burnt through; a larger one gives up the example's key. */
@@ -26,7 +27,7 @@ export const camundaDefaults = loadConfig({});
  * preserved; the seed report shows the key the user got.
  */
 export async function buildCamundaMock(options: StatefulMockOptions): Promise<BuiltMock> {
-  const store = await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' });
+  const store = memoizedStore(await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' }), ['search', 'findByUsername', 'count', 'hasUserWithPermission', 'ping']);
   try {
     const { hasher } = options;
     let next = FIRST_USER_KEY;

@@ -9,6 +9,7 @@ import { SqlUserStore } from '@repo/onezone-server/src/stores/sql-user-store.ts'
 import { onezoneSpec } from '@repo/specs/onezone';
 import type { SpecDocument } from '../mount-bundle.ts';
 import type { BuiltMock, SeededUser, StatefulMockOptions } from './mock-options.ts';
+import { memoizedStore } from './memoized-store.ts';
 import { onezoneSeed } from './seed.ts';
 
 /** The server's own defaults (body limit, credential cache), as `npm start` has them. */
@@ -21,7 +22,7 @@ export const onezoneDefaults = loadConfig({});
  * on a server's first start, then the example users in the order of the `list_users` example.
  */
 export async function buildOnezoneMock(options: StatefulMockOptions): Promise<BuiltMock> {
-  const store = await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' });
+  const store = memoizedStore(await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' }), ['list', 'get', 'findByUsername', 'count', 'hasUserWithPrivilege', 'ping']);
   try {
     const { hasher } = options;
     await bootstrapAdmin(store, hasher, options.admin);

@@ -1,0 +1,91 @@
+// `npm run bench -w @repo/mock`: the stateful mock's throughput against Prism's on the same
+// requests, in one run on this machine. Each mock runs pinned to one core, the load generator
+// (autocannon) to another. A benchmark that prints figures, not a test: nothing fails when slow.
+//
+// The requests are the ones a frontend sends most: Camunda's search for a user and Onezone's
+// get_user, with the admin's credentials and no Prefer header. Prism answers them with the
+// spec's example; the stateful mock runs the real handler (credentials checked, SQLite queried).
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { benchCores, pinThisProcess, startBenchServer, stopBenchServer } from '@repo/server-kit/bench';
+import { DEFAULT_MOCK_ADMIN } from '../src/stateful/stateful-config.ts';
+
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
+const CONNECTIONS = 10;
+const TARGET = 10;
+const { cores, serverCore, loadCore } = benchCores();
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const authorization = `Basic ${Buffer.from(`${DEFAULT_MOCK_ADMIN.username}:${DEFAULT_MOCK_ADMIN.password}`).toString('base64')}`;
+
+pinThisProcess(loadCore);
+
+interface Mock {
+  camunda: string;
+  onezone: string;
+  userId: string;
+  child: ChildProcess;
+}
+
+async function startMock(mode: 'stateful' | 'prism'): Promise<Mock> {
+  const { origin, fields, child } = await startBenchServer(here('./server.ts'), mode, serverCore);
+  const [onezonePort, userId] = fields;
+  return { camunda: `${origin}/v2`, onezone: `http://127.0.0.1:${onezonePort}/api/v3/onezone`, userId: userId ?? '', child };
+}
+
+/** The requests both mocks get, built for one of them. */
+const cases = (mock: Mock): { name: string; options: autocannon.Options }[] => [
+  {
+    name: 'Camunda searchUsers: POST /v2/users/search',
+    options: {
+      url: `${mock.camunda}/users/search`,
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify({ filter: { username: 'jdoe' } }),
+    },
+  },
+  { name: 'Onezone get_user: GET /api/v3/onezone/users/{id}', options: { url: `${mock.onezone}/users/${mock.userId}`, headers: { authorization } } },
+];
+
+interface Result {
+  rps: number;
+  p99: number;
+  failed: number;
+}
+
+async function load(options: autocannon.Options): Promise<Result> {
+  // A short warm-up (JIT, the credential cache), then the measured run.
+  await autocannon({ ...options, connections: CONNECTIONS, duration: 1 });
+  const result = await autocannon({ ...options, connections: CONNECTIONS, duration: SECONDS });
+  return { rps: result.requests.average, p99: result.latency.p99, failed: result.errors + result.non2xx };
+}
+
+async function measure(mode: 'stateful' | 'prism'): Promise<Result[]> {
+  const mock = await startMock(mode);
+  try {
+    const results: Result[] = [];
+    for (const { options } of cases(mock)) results.push(await load(options));
+    return results;
+  } finally {
+    await stopBenchServer(mock.child);
+  }
+}
+
+const prism = await measure('prism');
+const stateful = await measure('stateful');
+const names = cases({ camunda: '', onezone: '', userId: '', child: undefined as never }).map((c) => c.name);
+
+console.log(`\nStateful mock vs Prism — ${SECONDS} s per case, ${CONNECTIONS} connections, mock on core ${serverCore}, load on core ${loadCore} (${cores} cores)\n`);
+console.table(
+  names.map((name, i) => ({
+    case: name,
+    'Prism req/s': Math.round(prism[i]!.rps),
+    'stateful req/s': Math.round(stateful[i]!.rps),
+    ratio: `${(stateful[i]!.rps / prism[i]!.rps).toFixed(1)}×`,
+    'p99 ms (Prism / stateful)': `${prism[i]!.p99} / ${stateful[i]!.p99}`,
+  })),
+);
+const ratios = names.map((_, i) => stateful[i]!.rps / prism[i]!.rps);
+const geomean = Math.exp(ratios.reduce((sum, r) => sum + Math.log(r), 0) / ratios.length);
+console.log(`stateful / Prism: ${geomean.toFixed(1)}× (geometric mean; target ≥ ${TARGET}×)`);
+if ([...prism, ...stateful].some((r) => r.failed > 0)) console.log('WARNING: some requests failed; the figures above are not comparable.');
