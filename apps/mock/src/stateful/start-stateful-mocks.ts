@@ -46,30 +46,57 @@ export interface RunningStatefulMocks {
   close(): Promise<void>;
 }
 
-/** Builds, seeds and serves both mocks; resolves once both listen. On failure nothing is left running. */
-export async function startStatefulMocks(options: StartStatefulMocksOptions = {}): Promise<RunningStatefulMocks> {
+/** Options of {@link startStatefulMock}. */
+export interface StartStatefulMockOptions extends Pick<StartStatefulMocksOptions, 'host' | 'admin' | 'logLevel'> {
+  /** 0 picks a free port. */
+  port: number;
+}
+
+/** One API's mock, built, seeded and served; resolves once it listens. */
+export async function startStatefulMock(
+  name: keyof typeof STATEFUL_APIS,
+  options: StartStatefulMockOptions,
+): Promise<RunningStatefulMock & { close(): Promise<void> }> {
   const host = options.host ?? '127.0.0.1';
-  const admin = options.admin ?? DEFAULT_MOCK_ADMIN;
-  const hasher = mockHasher();
-  const closers: (() => Promise<void>)[] = [];
-  const closeAll = async () => {
-    await Promise.allSettled(closers.reverse().map((close) => close()));
-  };
-  const start = async (name: keyof typeof STATEFUL_APIS, port: number): Promise<RunningStatefulMock> => {
-    const logger = createLogger({ name: `${name}-mock`, level: (options.logLevel ?? 'error') as Parameters<typeof createLogger>[0]['level'] });
-    const mock: StatefulMock = await createStatefulMock(STATEFUL_APIS[name], { admin, hasher, logger });
-    closers.push(() => mock.close());
-    const served: ServedApp = await serveApp({ app: mock, port, hostname: host, logger, handleSignals: false, shutdownTimeoutMs: 2000 });
-    closers.push(() => served.close());
-    const origin = `http://${connectHost(host)}:${served.port}`;
-    return { baseUrl: `${origin}${serverBasePath(STATEFUL_APIS[name].spec)}`, origin, port: served.port, seeded: () => mock.seeded(), reset: () => mock.reset() };
-  };
+  const logger = createLogger({ name: `${name}-mock`, level: (options.logLevel ?? 'error') as Parameters<typeof createLogger>[0]['level'] });
+  const mock: StatefulMock = await createStatefulMock(STATEFUL_APIS[name], { admin: options.admin ?? DEFAULT_MOCK_ADMIN, hasher: mockHasher(), logger });
+  let served: ServedApp;
   try {
-    const camunda = await start('camunda', options.camundaPort ?? 4020);
-    const onezone = await start('onezone', options.onezonePort ?? 4021);
-    return { camunda, onezone, close: closeAll };
+    served = await serveApp({ app: mock, port: options.port, hostname: host, logger, handleSignals: false, shutdownTimeoutMs: 2000 });
   } catch (error) {
-    await closeAll();
+    await mock.close();
     throw error;
   }
+  const origin = `http://${connectHost(host)}:${served.port}`;
+  return {
+    baseUrl: `${origin}${serverBasePath(STATEFUL_APIS[name].spec)}`,
+    origin,
+    port: served.port,
+    seeded: () => mock.seeded(),
+    reset: () => mock.reset(),
+    async close() {
+      await served.close();
+      await mock.close();
+    },
+  };
+}
+
+/** Builds, seeds and serves both mocks; resolves once both listen. On failure nothing is left running. */
+export async function startStatefulMocks(options: StartStatefulMocksOptions = {}): Promise<RunningStatefulMocks> {
+  const shared = { ...(options.host ? { host: options.host } : {}), ...(options.admin ? { admin: options.admin } : {}), ...(options.logLevel ? { logLevel: options.logLevel } : {}) };
+  const [camunda, onezone] = await Promise.allSettled([
+    startStatefulMock('camunda', { ...shared, port: options.camundaPort ?? 4020 }),
+    startStatefulMock('onezone', { ...shared, port: options.onezonePort ?? 4021 }),
+  ]);
+  if (camunda.status === 'rejected' || onezone.status === 'rejected') {
+    await Promise.all([camunda, onezone].map((result) => (result.status === 'fulfilled' ? result.value.close() : undefined)));
+    throw camunda.status === 'rejected' ? camunda.reason : (onezone as PromiseRejectedResult).reason;
+  }
+  return {
+    camunda: camunda.value,
+    onezone: onezone.value,
+    close: async () => {
+      await Promise.all([camunda.value.close(), onezone.value.close()]);
+    },
+  };
 }
