@@ -85,4 +85,28 @@ describe('Camunda stateful mock', () => {
     const response = await mock.fetch(new Request('http://mock.test/__mock/seed'));
     expect(await response.json()).toMatchObject({ api: 'camunda', users: [{ username: 'jdoe', id: '2251799813685249', exampleId: '2251799813685249' }, { username: 'rroe' }] });
   });
+
+  it('lets a page on any origin call it, Prefer included, as Prism does', async () => {
+    const response = await mock.fetch(
+      new Request('http://mock.test/v2/users/search', {
+        method: 'OPTIONS',
+        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, prefer' },
+      }),
+    );
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-headers')).toContain('prefer');
+  });
+
+  it('lets a page read a scenario too', async () => {
+    const response = await mock.fetch(
+      new Request('http://mock.test/v2/users/search', {
+        method: 'POST',
+        headers: { origin: 'http://localhost:5173', authorization: 'Basic YTpi', 'content-type': 'application/json', prefer: 'code=200, example=noMatch' },
+        body: '{}',
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+  });
 });

@@ -5,6 +5,8 @@
  * server's error; like Prism, any credentials pass where the spec asks for some, and none get 401.
  * The state is neither read nor changed.
  */
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
 import { basic, createOpenApiApp, type ErrorMapper, type HttpMethod, type RuntimeLogger } from '@repo/hono-openapi';
 import type { SpecDocument } from '../mount-bundle.ts';
 import { operationScenarios } from '../scenarios.ts';
@@ -60,5 +62,10 @@ export function createScenarioApp(options: ScenarioAppOptions): { fetch: (reques
       return { status: scenario.status, body: scenario.body, contentType: scenario.mediaType, headers: scenario.headers };
     });
   }
-  return { fetch: (request) => api.app.fetch(request) };
+  // The real apps answer browsers from any origin in the mock (`corsOrigins: '*'`); so do the scenarios.
+  const app = new Hono();
+  app.use(cors({ origin: '*', exposeHeaders: ['Location', 'X-Request-Id', 'WWW-Authenticate'] }));
+  app.route('/', api.app);
+  app.notFound(api.notFound);
+  return { fetch: (request) => app.fetch(request) };
 }
