@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { benchCores, pinThisProcess, startBenchServer, stopBenchServer } from '@repo/server-kit/bench';
 import { DEFAULT_MOCK_ADMIN } from '../src/stateful/stateful-config.ts';
+import { treeCpuSeconds } from './process-cpu.ts';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const CONNECTIONS = 10;
@@ -49,22 +50,26 @@ const cases = (mock: Mock): { name: string; options: autocannon.Options }[] => [
 
 interface Result {
   rps: number;
+  /** The mock's CPU time per answered request, in microseconds (its child processes included). */
+  cpuUs: number;
   p99: number;
   failed: number;
 }
 
-async function load(options: autocannon.Options): Promise<Result> {
+async function load(options: autocannon.Options, pid: number): Promise<Result> {
   // A short warm-up (JIT, the credential cache), then the measured run.
   await autocannon({ ...options, connections: CONNECTIONS, duration: 1 });
+  const cpuBefore = treeCpuSeconds(pid);
   const result = await autocannon({ ...options, connections: CONNECTIONS, duration: SECONDS });
-  return { rps: result.requests.average, p99: result.latency.p99, failed: result.errors + result.non2xx };
+  const cpu = treeCpuSeconds(pid) - cpuBefore;
+  return { rps: result.requests.average, cpuUs: (cpu / result.requests.total) * 1e6, p99: result.latency.p99, failed: result.errors + result.non2xx };
 }
 
 async function measure(mode: 'stateful' | 'prism'): Promise<Result[]> {
   const mock = await startMock(mode);
   try {
     const results: Result[] = [];
-    for (const { options } of cases(mock)) results.push(await load(options));
+    for (const { options } of cases(mock)) results.push(await load(options, mock.child.pid!));
     return results;
   } finally {
     await stopBenchServer(mock.child);
@@ -81,11 +86,14 @@ console.table(
     case: name,
     'Prism req/s': Math.round(prism[i]!.rps),
     'stateful req/s': Math.round(stateful[i]!.rps),
-    ratio: `${(stateful[i]!.rps / prism[i]!.rps).toFixed(1)}×`,
+    'req/s ratio': `${(stateful[i]!.rps / prism[i]!.rps).toFixed(1)}×`,
+    'CPU µs/req (Prism / stateful)': `${Math.round(prism[i]!.cpuUs)} / ${Math.round(stateful[i]!.cpuUs)}`,
+    'CPU ratio': `${(prism[i]!.cpuUs / stateful[i]!.cpuUs).toFixed(1)}×`,
     'p99 ms (Prism / stateful)': `${prism[i]!.p99} / ${stateful[i]!.p99}`,
   })),
 );
-const ratios = names.map((_, i) => stateful[i]!.rps / prism[i]!.rps);
-const geomean = Math.exp(ratios.reduce((sum, r) => sum + Math.log(r), 0) / ratios.length);
-console.log(`stateful / Prism: ${geomean.toFixed(1)}× (geometric mean; target ≥ ${TARGET}×)`);
+const geomean = (values: number[]) => Math.exp(values.reduce((sum, r) => sum + Math.log(r), 0) / values.length);
+const byRate = geomean(names.map((_, i) => stateful[i]!.rps / prism[i]!.rps));
+const byCpu = geomean(names.map((_, i) => prism[i]!.cpuUs / stateful[i]!.cpuUs));
+console.log(`stateful / Prism throughput: ${byRate.toFixed(1)}× by req/s, ${byCpu.toFixed(1)}× by CPU per request (geometric means; target ≥ ${TARGET}×)`);
 if ([...prism, ...stateful].some((r) => r.failed > 0)) console.log('WARNING: some requests failed; the figures above are not comparable.');

@@ -10,6 +10,7 @@ import { FIRST_USER_KEY } from '@repo/camunda-server/src/stores/user-store.ts';
 import { camundaSpec } from '@repo/specs/camunda';
 import type { SpecDocument } from '../mount-bundle.ts';
 import type { BuiltMock, SeededUser, StatefulMockOptions } from './mock-options.ts';
+import { apiFront } from './api-front.ts';
 import { memoizedStore } from './memoized-store.ts';
 import { camundaSeed } from './seed.ts';
 
@@ -55,7 +56,7 @@ export async function buildCamundaMock(options: StatefulMockOptions): Promise<Bu
     }
     if (!adminCreated) await createAdmin();
 
-    const { app } = createApp({
+    const { app, api } = createApp({
       store,
       hasher,
       logger: options.logger,
@@ -64,7 +65,8 @@ export async function buildCamundaMock(options: StatefulMockOptions): Promise<Bu
       authCacheSeconds: camundaDefaults.authCacheSeconds,
       bodyLimitBytes: camundaDefaults.bodyLimitBytes,
     });
-    return { fetch: (request) => app.fetch(request), seeded, close: () => store.close() };
+    const whole = (request: Request, env?: unknown) => app.fetch(request, env);
+    return { fetch: apiFront(api.basePath, (request, env) => api.app.fetch(request, env), whole), seeded, close: () => store.close() };
   } catch (error) {
     await store.close();
     throw error;

@@ -27,7 +27,8 @@ export function memoizedStore<S extends object>(store: S, reads: readonly (keyof
       const original = value as (...args: unknown[]) => unknown;
       if (typeof property === 'string' && readSet.has(property)) {
         method = (...args: unknown[]) => {
-          const key = `${property}\u0000${JSON.stringify(args)}`;
+          // Most reads take one string (a username, an id): no JSON for those.
+          const key = args.length === 1 && typeof args[0] === 'string' ? `${property}\u0000${args[0]}` : `${property}\u0001${JSON.stringify(args)}`;
           const hit = cache.get(key);
           if (hit !== undefined) return hit;
           const result = Promise.resolve(original.apply(target, args)).then(deepFreeze);

@@ -33,7 +33,7 @@ export interface SeededUser {
 
 /** One API's stateful mock, fresh: the real app on a new in-memory store, seeded. */
 export interface BuiltMock {
-  fetch: (request: Request) => Response | Promise<Response>;
+  fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
   seeded: SeededUser[];
   close(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { SqlUserStore } from '@repo/onezone-server/src/stores/sql-user-store.ts'
 import { onezoneSpec } from '@repo/specs/onezone';
 import type { SpecDocument } from '../mount-bundle.ts';
 import type { BuiltMock, SeededUser, StatefulMockOptions } from './mock-options.ts';
+import { apiFront } from './api-front.ts';
 import { memoizedStore } from './memoized-store.ts';
 import { onezoneSeed } from './seed.ts';
 
@@ -32,7 +33,7 @@ export async function buildOnezoneMock(options: StatefulMockOptions): Promise<Bu
       const created = await store.create({ username: user.username, fullName: user.name, passwordHash, privileges: [] });
       seeded.push({ source: user.source, exampleId: user.exampleId, id: created.id, username: user.username, password: user.password });
     }
-    const { app } = createApp({
+    const { app, api } = createApp({
       store,
       hasher,
       logger: options.logger,
@@ -44,7 +45,8 @@ export async function buildOnezoneMock(options: StatefulMockOptions): Promise<Bu
         bodyLimitBytes: onezoneDefaults.bodyLimitBytes,
       },
     });
-    return { fetch: (request) => app.fetch(request), seeded, close: () => store.close() };
+    const whole = (request: Request, env?: unknown) => app.fetch(request, env);
+    return { fetch: apiFront(api.basePath, (request, env) => api.app.fetch(request, env), whole), seeded, close: () => store.close() };
   } catch (error) {
     await store.close();
     throw error;

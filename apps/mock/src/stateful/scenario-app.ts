@@ -5,11 +5,10 @@
  * server's error; like Prism, any credentials pass where the spec asks for some, and none get 401.
  * The state is neither read nor changed.
  */
-import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { basic, createOpenApiApp, type ErrorMapper, type HttpMethod, type RuntimeLogger } from '@repo/hono-openapi';
 import type { SpecDocument } from '../mount-bundle.ts';
 import { operationScenarios } from '../scenarios.ts';
+import { apiFront } from './api-front.ts';
 import { parsePrefer, pickScenario } from './prefer.ts';
 
 /** What {@link createScenarioApp} needs of one API. */
@@ -31,7 +30,7 @@ export const UNKNOWN_SCENARIO_TYPE = 'urn:repo:mock:unknown-scenario';
  * An operation that documents no such scenario answers 400 `application/problem+json` of type
  * {@link UNKNOWN_SCENARIO_TYPE}, listing the `Prefer` values it does document.
  */
-export function createScenarioApp(options: ScenarioAppOptions): { fetch: (request: Request) => Response | Promise<Response> } {
+export function createScenarioApp(options: ScenarioAppOptions): { fetch: (request: Request, env?: unknown) => Response | Promise<Response> } {
   const api = createOpenApiApp<Record<string, never>, object>({
     spec: options.spec,
     errors: options.errors,
@@ -62,10 +61,6 @@ export function createScenarioApp(options: ScenarioAppOptions): { fetch: (reques
       return { status: scenario.status, body: scenario.body, contentType: scenario.mediaType, headers: scenario.headers };
     });
   }
-  // The real apps answer browsers from any origin in the mock (`corsOrigins: '*'`); so do the scenarios.
-  const app = new Hono();
-  app.use(cors({ origin: '*', exposeHeaders: ['Location', 'X-Request-Id', 'WWW-Authenticate'] }));
-  app.route('/', api.app);
-  app.notFound(api.notFound);
-  return { fetch: (request) => app.fetch(request) };
+  const fetch = (request: Request, env?: unknown) => api.app.fetch(request, env);
+  return { fetch: apiFront(api.basePath, fetch, fetch) };
 }

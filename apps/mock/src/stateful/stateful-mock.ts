@@ -8,6 +8,7 @@ import type { SpecDocument } from '../mount-bundle.ts';
 import type { BuiltMock, SeededUser, StatefulMockOptions } from './mock-options.ts';
 import { parsePrefer } from './prefer.ts';
 import { createScenarioApp } from './scenario-app.ts';
+import { header, pathOf } from './api-front.ts';
 
 /** The mock's own endpoints, outside both APIs' base paths. */
 export const CONTROL_PREFIX = '/__mock/';
@@ -22,9 +23,15 @@ export interface StatefulApiDefinition {
   build: (options: StatefulMockOptions) => Promise<BuiltMock>;
 }
 
+/** What @hono/node-server passes as `env`: the Node request, whose parsed headers are cheaper to read than a Fetch `Headers`. */
+export interface NodeBindings {
+  incoming?: { headers?: Readonly<Record<string, string | string[] | undefined>> };
+}
+
 /** A running stateful mock of one API, without a port (serve `fetch`, or call it in tests). */
 export interface StatefulMock {
-  fetch: (request: Request) => Response | Promise<Response>;
+  /** `env` is passed on to the apps, so that the runtime reads Node's parsed headers (see `@repo/hono-openapi`'s request-headers.ts). */
+  fetch: (request: Request, env?: NodeBindings) => Response | Promise<Response>;
   /** Throws the state away and seeds a fresh store (what `POST /__mock/reset` does). */
   reset(): Promise<void>;
   /** The seeded users, with the ids the store gave them. */
@@ -65,12 +72,12 @@ export async function createStatefulMock(api: StatefulApiDefinition, options: St
   }
 
   return {
-    fetch(request) {
+    fetch(request, env) {
       const path = pathOf(request.url);
       if (path.startsWith(CONTROL_PREFIX)) return control(request, path);
       // `Prefer` without Prism's tokens (or none) goes to the real app.
-      if (parsePrefer(request.headers.get('prefer')) !== undefined) return scenarios.fetch(request);
-      return current.fetch(request);
+      if (parsePrefer(header(request, env, 'prefer')) !== undefined) return scenarios.fetch(request, env);
+      return current.fetch(request, env);
     },
     reset,
     seeded: () => current.seeded,
@@ -78,12 +85,4 @@ export async function createStatefulMock(api: StatefulApiDefinition, options: St
       await Promise.all([current.close(), ...retired]);
     },
   };
-}
-
-/** The path of an absolute URL, without query, cheaper than `new URL()` on every request. */
-function pathOf(url: string): string {
-  const start = url.indexOf('/', url.indexOf('//') + 2);
-  if (start < 0) return '/';
-  const end = url.indexOf('?', start);
-  return end < 0 ? url.slice(start) : url.slice(start, end);
 }
