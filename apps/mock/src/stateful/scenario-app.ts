@@ -22,7 +22,7 @@ export interface ScenarioAppOptions {
   logger: RuntimeLogger;
 }
 
-/** The media type of the mock's own error (an undocumented scenario was asked for). */
+/** The problem `type` of the mock's own error: an undocumented scenario was asked for. */
 export const UNKNOWN_SCENARIO_TYPE = 'urn:repo:mock:unknown-scenario';
 
 /**
