@@ -1,6 +1,8 @@
 // `npm run bench -w @repo/mock`: the stateful mock's throughput against Prism's on the same
-// requests, in one run on this machine. Each mock runs pinned to one core, the load generator
-// (autocannon) to another. A benchmark that prints figures, not a test: nothing fails when slow.
+// requests, in one run on this machine. Both mocks run pinned to one core (an idle one costs
+// nothing), the load generator (autocannon) to another; the two are loaded in turns, several
+// rounds, and the medians compared, so that a change in the machine's load (it is shared) hits
+// both alike. A benchmark that prints figures, not a test: nothing fails when slow.
 //
 // The requests are the ones a frontend sends most: Camunda's search for a user and Onezone's
 // get_user, with the admin's credentials and no Prefer header. Prism answers them with the
@@ -12,7 +14,8 @@ import { benchCores, pinThisProcess, startBenchServer, stopBenchServer } from '@
 import { DEFAULT_MOCK_ADMIN } from '../src/stateful/stateful-config.ts';
 import { treeCpuSeconds } from './process-cpu.ts';
 
-const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const CONNECTIONS = 10;
 const TARGET = 10;
 const { cores, serverCore, loadCore } = benchCores();
@@ -56,31 +59,45 @@ interface Result {
   failed: number;
 }
 
-async function load(options: autocannon.Options, pid: number): Promise<Result> {
-  // A short warm-up (JIT, the credential cache), then the measured run.
-  await autocannon({ ...options, connections: CONNECTIONS, duration: 1 });
+async function load(options: autocannon.Options, pid: number, warmUp: boolean): Promise<Result> {
+  // A short warm-up (JIT, the credential cache) before a mock's first run of a case.
+  if (warmUp) await autocannon({ ...options, connections: CONNECTIONS, duration: 1 });
   const cpuBefore = treeCpuSeconds(pid);
   const result = await autocannon({ ...options, connections: CONNECTIONS, duration: SECONDS });
   const cpu = treeCpuSeconds(pid) - cpuBefore;
+  if (result.errors + result.non2xx > 0) console.error(`${options.url}: ${result.errors} errors (${result.timeouts} timeouts), ${result.non2xx} non-2xx`);
   return { rps: result.requests.average, cpuUs: (cpu / result.requests.total) * 1e6, p99: result.latency.p99, failed: result.errors + result.non2xx };
 }
 
-async function measure(mode: 'stateful' | 'prism'): Promise<Result[]> {
-  const mock = await startMock(mode);
-  try {
-    const results: Result[] = [];
-    for (const { options } of cases(mock)) results.push(await load(options, mock.child.pid!));
-    return results;
-  } finally {
-    await stopBenchServer(mock.child);
-  }
-}
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const medianResult = (runs: Result[]): Result => ({
+  rps: median(runs.map((r) => r.rps)),
+  cpuUs: median(runs.map((r) => r.cpuUs)),
+  p99: median(runs.map((r) => r.p99)),
+  failed: runs.reduce((sum, r) => sum + r.failed, 0),
+});
 
-const prism = await measure('prism');
-const stateful = await measure('stateful');
+const mocks = { prism: await startMock('prism'), stateful: await startMock('stateful') };
+const prism: Result[] = [];
+const stateful: Result[] = [];
+try {
+  const prismCases = cases(mocks.prism);
+  const statefulCases = cases(mocks.stateful);
+  for (let i = 0; i < prismCases.length; i++) {
+    const runs: Record<'prism' | 'stateful', Result[]> = { prism: [], stateful: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      runs.prism.push(await load(prismCases[i]!.options, mocks.prism.child.pid!, round === 0));
+      runs.stateful.push(await load(statefulCases[i]!.options, mocks.stateful.child.pid!, round === 0));
+    }
+    prism.push(medianResult(runs.prism));
+    stateful.push(medianResult(runs.stateful));
+  }
+} finally {
+  await Promise.all([stopBenchServer(mocks.prism.child), stopBenchServer(mocks.stateful.child)]);
+}
 const names = cases({ camunda: '', onezone: '', userId: '', child: undefined as never }).map((c) => c.name);
 
-console.log(`\nStateful mock vs Prism — ${SECONDS} s per case, ${CONNECTIONS} connections, mock on core ${serverCore}, load on core ${loadCore} (${cores} cores)\n`);
+console.log(`\nStateful mock vs Prism — medians of ${ROUNDS} rounds of ${SECONDS} s per case and mock, ${CONNECTIONS} connections, mocks on core ${serverCore}, load on core ${loadCore} (${cores} cores)\n`);
 console.table(
   names.map((name, i) => ({
     case: name,
