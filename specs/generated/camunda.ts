@@ -59,7 +59,13 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * Update user
+         * @description Changes the name, email address or password of the user with the given key, in place: the
+         *     user keeps its key and its permissions. Absent fields stay as they are; a blank password
+         *     leaves the password unchanged. A new password takes effect at the next request.
+         */
+        put: operations["updateUser"];
         post?: never;
         /**
          * Delete user
@@ -101,6 +107,29 @@ export interface components {
              * Format: email
              * @description The email address of the user.
              * @example jane.doe@example.com
+             */
+            email?: string;
+        };
+        /**
+         * @description New values for a user. A field that is absent stays as it is; a blank `password` leaves the
+         *     password unchanged, as upstream documents. Unknown properties are rejected, as on create.
+         */
+        UserUpdateRequest: {
+            /**
+             * @description The new password. If blank, the password is unchanged. Stored hashed and never returned by
+             *     any operation; the upper bound caps the hashing cost.
+             * @example n3w-s3cr3t-Passw0rd
+             */
+            password?: string;
+            /**
+             * @description The new display name of the user.
+             * @example Jane Q. Doe
+             */
+            name?: string;
+            /**
+             * Format: email
+             * @description The new email address of the user.
+             * @example jane.q.doe@example.com
              */
             email?: string;
         };
@@ -164,11 +193,12 @@ export interface components {
              */
             field: "username" | "name" | "email";
             /**
-             * @description The sort direction, ascending by default.
+             * @description The sort direction, ascending by default. Both spellings are accepted: lower case as the
+             *     original documentation writes it, upper case as later versions and Camunda's Node SDK send it.
              * @default asc
              * @enum {string}
              */
-            order?: "asc" | "desc";
+            order?: "asc" | "desc" | "ASC" | "DESC";
         };
         /** @description One page of the users that match a search. */
         UserSearchQueryResponse: {
@@ -382,6 +412,65 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /** @description The request to search users was denied. More details are provided in the response body. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The key of the user, as returned by `createUser` (`userKey`) or `searchUsers` (`key`).
+                 * @example 2251799813685249
+                 */
+                userKey: components["parameters"]["UserKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The user was updated. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unable to update the user. More details are provided in the response body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The request to update a user was denied. More details are provided in the response body. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The user was not found. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -69,7 +69,137 @@ export interface paths {
         get: operations["get_current_user"];
         put?: never;
         post?: never;
+        /**
+         * Remove current user
+         * @description Removes the caller's own account, with its client tokens. Needs no admin privilege. The credentials used stop working at once.
+         */
+        delete: operations["remove_current_user"];
+        options?: never;
+        head?: never;
+        /**
+         * Modify current user
+         * @description Changes the caller's own `username` and/or `fullName` (absent fields stay as they are), with the rules of `create_user`. A username taken by another user gives `400` `badValueIdentifierOccupied`. Needs no admin privilege.
+         */
+        patch: operations["modify_current_user"];
+        trace?: never;
+    };
+    "/user/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change user password
+         * @description Changes the caller's password in place (the user keeps its id). `oldPassword` must be the current password, or `null` for a user who has none; a wrong one gives `401` `unauthorized` with the auth error `badBasicCredentials`. `newPassword` needs at least 8 characters. Other sessions' basic credentials stop working at once; the caller's tokens stay valid.
+         */
+        patch: operations["change_user_password"];
+        trace?: never;
+    };
+    "/users/{id}/basic_auth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the user, as returned in the `Location` header by `create_user`.
+                 * @example 9f2c4b7e1a3d5c8e0b6a4f2d1c3e5a7b
+                 */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change user's basic auth settings
+         * @description Enables or disables the user's password login and/or sets a new password for the user, in place. Needs the `oz_users_manage_passwords` admin privilege. An unknown id gives `404` `notFound`.
+         */
+        patch: operations["change_user_basic_auth_settings"];
+        trace?: never;
+    };
+    "/users/{id}/access_block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the user, as returned in the `Location` header by `create_user`.
+                 * @example 9f2c4b7e1a3d5c8e0b6a4f2d1c3e5a7b
+                 */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Toggle user access block
+         * @description Blocks or unblocks the user. A blocked user cannot use the system at all: password sign-in and tokens are refused with `401` `unauthorized` (auth error `userBlocked`) until the block is lifted. Needs the `oz_users_update` admin privilege. An unknown id gives `404` `notFound`.
+         */
+        patch: operations["toggle_user_access_block"];
+        trace?: never;
+    };
+    "/user/client_tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List client tokens
+         * @description Returns the caller's access tokens themselves, oldest first. Needs no admin privilege.
+         */
+        get: operations["list_client_tokens"];
+        put?: never;
+        /**
+         * Create client token
+         * @description Creates an access token of the caller. Send it as `X-Auth-Token: <token>` or `Authorization: Bearer <token>`; it authenticates as the caller until it is removed. The body is optional (`{}`). Needs no admin privilege.
+         */
+        post: operations["create_client_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/client_tokens/{tid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The client token itself, as returned by `create_client_token` and `list_client_tokens`.
+                 * @example oz1.Xq3v9kZt2mWcR8bN5yHfLp0sDgJ7aUeQ4iOxVnT6rYk
+                 */
+                tid: components["parameters"]["ClientTokenId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove client token
+         * @description Removes one of the caller's access tokens; from then on it gives `401` `unauthorized`. A token that is not the caller's gives `404` `notFound`. Needs no admin privilege.
+         */
+        delete: operations["remove_client_token"];
         options?: never;
         head?: never;
         patch?: never;
@@ -157,6 +287,65 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** @description New values for the caller's own account; both fields optional, absent ones unchanged. The same rules as on `create_user`. Unknown keys are ignored. JSON `null` is not accepted. */
+        UserUpdateRequest: {
+            /**
+             * @description New login name: 2-32 characters, letters, digits, dots, dashes and underscores, starting and ending with a letter or digit (else `badValueUsername`). Must not be taken by another user (else `badValueIdentifierOccupied`).
+             * @example rudolf.lingens
+             */
+            username?: string;
+            /**
+             * @description New full name: 2-128 characters; the first a Unicode letter or digit, then letters, digits, spaces and `',.-`, the last a letter, digit or `.` (else `badValueFullName`).
+             * @example Rudolf K. Lingens
+             */
+            fullName?: string;
+        };
+        /** @description The caller's current password and the new one. Unknown keys are ignored. */
+        UserPasswordUpdate: {
+            /**
+             * @description The current password, or `null` when the user has none yet. A wrong one gives `401` `unauthorized` (auth error `badBasicCredentials`).
+             * @example lS1c6FD2mxB2ff
+             */
+            oldPassword: string | null;
+            /**
+             * @description The new password, at least 8 characters (else `badValuePassword`).
+             * @example n3w-Passw0rd-2026
+             */
+            newPassword: string;
+        };
+        /** @description An admin's change to a user's password login; both fields optional, absent ones unchanged. Unknown keys are ignored. */
+        UserBasicAuthSettingsUpdate: {
+            /**
+             * @description Whether the user may sign in with username and password (else `badValueBoolean`). A user with basic auth disabled keeps the password but cannot use it.
+             * @example false
+             */
+            basicAuthEnabled?: boolean;
+            /**
+             * @description A new password for the user, at least 8 characters (else `badValuePassword`).
+             * @example n3w-Passw0rd-2026
+             */
+            newPassword?: string;
+        };
+        /** @description Blocks or unblocks a user. Unknown keys are ignored. */
+        UserAccessBlockUpdate: {
+            /**
+             * @description True blocks the user: they can no longer sign in, with a password or with a token. False lifts the block (else `badValueBoolean`).
+             * @example true
+             */
+            blocked: boolean;
+        };
+        /** @description Optional and empty; accepted for compatibility with clients that send `{}`. */
+        ClientTokenCreateRequest: Record<string, never>;
+        /** @description A new access token of the caller. */
+        ClientToken: {
+            /** @description The token: send it as `X-Auth-Token: <token>` or `Authorization: Bearer <token>`. It is also the `tid` that removes it. */
+            token: string;
+        };
+        /** @description The caller's access tokens, oldest first. */
+        ClientTokens: {
+            /** @description The tokens themselves, usable as they are. */
+            tokens: string[];
+        };
     };
     responses: {
         /** @description The user has been created. There is no body; the `Location` header holds the new user's URI. */
@@ -240,6 +429,52 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description Invalid request. The body is not JSON, or a field breaks the rules of `UserUpdateRequest`, or the username is taken. */
+        ModifyUserBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Invalid request. The body is not JSON, a value is missing or not a string, or the new password is too short. */
+        PasswordUpdateBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Authentication error. No credentials, credentials that are not valid, or a wrong `oldPassword`. */
+        PasswordUpdateUnauthorized: {
+            headers: {
+                "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Invalid request. The body is not JSON, `basicAuthEnabled` is not a boolean, or the new password is not a string or too short. */
+        BasicAuthSettingsBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Invalid request. The body is not JSON, or `blocked` is missing or not a boolean. */
+        AccessBlockBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
         /**
@@ -247,6 +482,11 @@ export interface components {
          * @example 9f2c4b7e1a3d5c8e0b6a4f2d1c3e5a7b
          */
         UserId: string;
+        /**
+         * @description The client token itself, as returned by `create_client_token` and `list_client_tokens`.
+         * @example oz1.Xq3v9kZt2mWcR8bN5yHfLp0sDgJ7aUeQ4iOxVnT6rYk
+         */
+        ClientTokenId: string;
     };
     requestBodies: never;
     headers: {
@@ -388,6 +628,247 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserProtectedInfo"];
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    remove_current_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account has been removed. There is no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    modify_current_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The new values. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The account has been changed. There is no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["ModifyUserBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    change_user_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The current and the new password. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserPasswordUpdate"];
+            };
+        };
+        responses: {
+            /** @description The password has been changed. There is no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["PasswordUpdateBadRequest"];
+            401: components["responses"]["PasswordUpdateUnauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    change_user_basic_auth_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the user, as returned in the `Location` header by `create_user`.
+                 * @example 9f2c4b7e1a3d5c8e0b6a4f2d1c3e5a7b
+                 */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /** @description The new settings; absent fields stay as they are. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserBasicAuthSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description The settings have been changed. There is no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BasicAuthSettingsBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    toggle_user_access_block: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the user, as returned in the `Location` header by `create_user`.
+                 * @example 9f2c4b7e1a3d5c8e0b6a4f2d1c3e5a7b
+                 */
+                id: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        /** @description Whether the user is blocked. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserAccessBlockUpdate"];
+            };
+        };
+        responses: {
+            /** @description The block has been set or lifted. There is no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["AccessBlockBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    list_client_tokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientTokens"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    create_client_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Optional and empty. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ClientTokenCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The new token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    remove_client_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The client token itself, as returned by `create_client_token` and `list_client_tokens`.
+                 * @example oz1.Xq3v9kZt2mWcR8bN5yHfLp0sDgJ7aUeQ4iOxVnT6rYk
+                 */
+                tid: components["parameters"]["ClientTokenId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token has been removed. There is no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

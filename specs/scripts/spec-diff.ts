@@ -32,7 +32,7 @@ interface RedoclyReport {
   summary: { major: number; minor: number; patch: number };
   bump?: string;
   infoVersions: { base: string; revision: string };
-  changes: { impact: string; verdicts?: { ruleId: string; impact: string; message: string }[] }[];
+  changes: { impact: string; kind: string; path: string; property?: string; verdicts?: { ruleId: string; impact: string; message: string }[] }[];
 }
 
 /**
@@ -77,8 +77,11 @@ export function diffSpecs(basePath: string, revisionPath: string, changelog?: st
     const { summary } = report;
     const bump: Bump = summary.major > 0 ? 'major' : summary.minor > 0 ? 'minor' : summary.patch > 0 ? 'patch' : 'none';
     const versions = { base: report.infoVersions.base, revision: report.infoVersions.revision };
+    // A change a rule explains carries its verdicts; the others (additions, prose) only a kind and where.
     const changes = report.changes.flatMap((change) =>
-      (change.verdicts ?? []).map((verdict) => `${verdict.impact.padEnd(5)}  ${verdict.ruleId}  ${verdict.message}`),
+      change.verdicts !== undefined && change.verdicts.length > 0
+        ? change.verdicts.map((verdict) => `${verdict.impact.padEnd(5)}  ${verdict.ruleId}  ${verdict.message}`)
+        : [`${change.impact.padEnd(5)}  ${change.kind}  ${change.path}${change.property === undefined ? '' : ` · ${change.property}`}`],
     );
     if (bump !== 'major') {
       const verdict = bump === 'none' ? 'no change' : `${bump} change${summary[bump] === 1 ? '' : 's'}: compatible with existing clients`;

@@ -138,6 +138,53 @@ for (const store of stores) {
       });
     });
 
+    describe('updateUser', () => {
+      it('answers 204 and changes the user in place: same key, new name, new password at once', async () => {
+        const { key, credentials } = await createUser('updated', { name: 'Before' });
+        // Signed in once, so any cache of the old password is warm.
+        expect((await as(credentials).POST('/users/search', { body: {} })).response.status).toBe(403);
+        const password = 'updated-N3w-Passw0rd';
+        passwords.add(password);
+        const { response } = await admin().PUT('/users/{userKey}', { params: { path: { userKey: key } }, body: { name: 'After', password } });
+        expect(response.status).toBe(204);
+        const { data } = await admin().POST('/users/search', { body: { filter: { username: 'updated' } } });
+        expect(data!.items).toEqual([{ key, username: 'updated', name: 'After' }]);
+        await expectProblem(await as(credentials).POST('/users/search', { body: {} }), 401, 'UNAUTHORIZED');
+        expect((await as({ username: 'updated', password }).POST('/users/search', { body: {} })).response.status).toBe(403);
+      });
+
+      it('answers 400 to a malformed email', async () => {
+        const { key } = await createUser('updated.bad');
+        const result = await admin().PUT('/users/{userKey}', { params: { path: { userKey: key } }, body: { email: 'not-an-email' } });
+        expect((await expectProblem(result, 400, 'INVALID_ARGUMENT')).detail).toMatch(/email/);
+      });
+
+      it('answers 404 to a key that never existed', async () => {
+        const result = await admin().PUT('/users/{userKey}', { params: { path: { userKey: 4_503_599_627_370_495 } }, body: { name: 'x' } });
+        await expectProblem(result, 404, 'NOT_FOUND');
+      });
+
+      it('answers 401 with a Basic challenge when credentials are missing', async () => {
+        const result = await as().PUT('/users/{userKey}', { params: { path: { userKey: 1 } }, body: { name: 'x' } });
+        await expectProblem(result, 401, 'UNAUTHORIZED');
+        expect(result.response.headers.get('www-authenticate')).toMatch(/^Basic realm="camunda"/);
+      });
+
+      it('answers 403 to a user created through the API', async () => {
+        const { key, credentials } = await createUser('plain.updater');
+        const result = await as(credentials).PUT('/users/{userKey}', { params: { path: { userKey: key } }, body: { name: 'x' } });
+        await expectProblem(result, 403, 'FORBIDDEN');
+      });
+
+      it('answers 413 to a body over the limit and 415 to a body that is not JSON', async () => {
+        const { key } = await createUser('updated.raw');
+        const big = await raw('PUT', `/users/${key}`, `{"name":"x"${' '.repeat(70_000)}}`, ADMIN);
+        await expectProblem(big, 413, 'PAYLOAD_TOO_LARGE');
+        const form = await raw('PUT', `/users/${key}`, 'name=x', ADMIN, 'application/x-www-form-urlencoded');
+        await expectProblem(form, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      });
+    });
+
     describe('deleteUser', () => {
       it('answers 204 with no body, after which search no longer finds the user', async () => {
         const { key } = await createUser('deleted');

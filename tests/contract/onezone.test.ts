@@ -28,6 +28,19 @@ for (const store of stores) {
     const as = (auth?: Credentials): OnezoneClient =>
       createOnezoneClient({ baseUrl: started().server.baseUrl, fetch: checked, ...(auth ? { auth } : {}) });
     const admin = () => as(ADMIN);
+    const tokens = new Set<string>();
+    /** A client signing in with a client token, as `Authorization: Bearer` or in `X-Auth-Token`. */
+    const withToken = (token: string, via: 'Bearer' | 'X-Auth-Token' = 'Bearer'): OnezoneClient =>
+      via === 'Bearer'
+        ? createOnezoneClient({ baseUrl: started().server.baseUrl, fetch: checked, token })
+        : createOnezoneClient({ baseUrl: started().server.baseUrl, fetch: checked, headers: { 'X-Auth-Token': token } });
+    /** Creates a client token for `credentials`; returns it. */
+    async function createToken(credentials: Credentials): Promise<string> {
+      const { data, response } = await as(credentials).POST('/user/client_tokens', { body: {} });
+      expect(response.status).toBe(200);
+      tokens.add(data!.token);
+      return data!.token;
+    }
 
     /** Creates a user with a password as the admin; returns its id and credentials. */
     async function createUser(username: string) {
@@ -200,6 +213,157 @@ for (const store of stores) {
       });
     });
 
+    describe('modify_current_user', () => {
+      it('answers 204 and renames the caller in place', async () => {
+        const { id, credentials } = await createUser('to.rename');
+        const { response } = await as(credentials).PATCH('/user', { body: { username: 'renamed', fullName: 'Renamed User' } });
+        expect(response.status).toBe(204);
+        const { data } = await as({ username: 'renamed', password: credentials.password }).GET('/user');
+        expect(data).toMatchObject({ userId: id, username: 'renamed', fullName: 'Renamed User' });
+      });
+
+      it("answers 400 badValueIdentifierOccupied with key username for another user's username", async () => {
+        const { credentials } = await createUser('rename.taker');
+        const error = expectError(await as(credentials).PATCH('/user', { body: { username: ADMIN.username } }), 400, 'badValueIdentifierOccupied');
+        expect(error.details).toEqual({ key: 'username' });
+      });
+
+      it('answers 400 badValueUsername to a username breaking the rules', async () => {
+        const { credentials } = await createUser('rename.bad');
+        expectError(await as(credentials).PATCH('/user', { body: { username: '-x-' } }), 400, 'badValueUsername');
+      });
+
+      it('answers 401 unauthorized when credentials are missing', async () => {
+        expectError(await as().PATCH('/user', { body: {} }), 401, 'unauthorized');
+      });
+    });
+
+    describe('change_user_password', () => {
+      it('answers 204; the new password signs in, the old one no longer', async () => {
+        const { id, credentials } = await createUser('pw.changer');
+        const newPassword = 'pw.changer-N3w-Passw0rd';
+        passwords.add(newPassword);
+        const { response } = await as(credentials).PATCH('/user/password', { body: { oldPassword: credentials.password, newPassword } });
+        expect(response.status).toBe(204);
+        expectError(await as(credentials).GET('/user'), 401, 'unauthorized');
+        expect((await as({ ...credentials, password: newPassword }).GET('/user')).data?.userId).toBe(id);
+      });
+
+      it('answers 401 unauthorized, badBasicCredentials, to a wrong old password', async () => {
+        const { credentials } = await createUser('pw.wrong');
+        const result = await as(credentials).PATCH('/user/password', { body: { oldPassword: 'not-the-Passw0rd', newPassword: 'pw.wrong-N3w-Passw0rd' } });
+        expect(expectError(result, 401, 'unauthorized').details).toMatchObject({ authError: { id: 'badBasicCredentials' } });
+      });
+
+      it('answers 400 badValuePassword to a new password under 8 characters', async () => {
+        const { credentials } = await createUser('pw.short');
+        expectError(await as(credentials).PATCH('/user/password', { body: { oldPassword: credentials.password, newPassword: 'short' } }), 400, 'badValuePassword');
+      });
+    });
+
+    describe('remove_current_user', () => {
+      it('answers 204; the caller and its tokens are gone', async () => {
+        const { id, credentials } = await createUser('self.remover');
+        const token = await createToken(credentials);
+        expect((await as(credentials).DELETE('/user')).response.status).toBe(204);
+        expectError(await admin().GET('/users/{id}', { params: { path: { id } } }), 404, 'notFound');
+        expectError(await withToken(token).GET('/user'), 401, 'unauthorized');
+      });
+
+      it('answers 401 unauthorized when credentials are missing', async () => {
+        expectError(await as().DELETE('/user'), 401, 'unauthorized');
+      });
+    });
+
+    describe('change_user_basic_auth_settings', () => {
+      it('answers 204; with basic auth disabled the password is refused (basicAuthDisabled), a token is not', async () => {
+        const { id, credentials } = await createUser('basic.off');
+        const token = await createToken(credentials);
+        const result = await admin().PATCH('/users/{id}/basic_auth', { params: { path: { id } }, body: { basicAuthEnabled: false } });
+        expect(result.response.status).toBe(204);
+        expect((await admin().GET('/users/{id}', { params: { path: { id } } })).data?.basicAuthEnabled).toBe(false);
+        const refused = expectError(await as(credentials).GET('/user'), 401, 'unauthorized');
+        expect(refused.details).toMatchObject({ authError: { id: 'basicAuthDisabled' } });
+        expect((await withToken(token).GET('/user')).data?.userId).toBe(id);
+      });
+
+      it('answers 204 and sets a new password for the user', async () => {
+        const { id, credentials } = await createUser('basic.newpw');
+        const newPassword = 'basic.newpw-N3w-Passw0rd';
+        passwords.add(newPassword);
+        await admin().PATCH('/users/{id}/basic_auth', { params: { path: { id } }, body: { newPassword } });
+        expect((await as({ ...credentials, password: newPassword }).GET('/user')).data?.userId).toBe(id);
+      });
+
+      it('answers 400 badValueBoolean, 404 notFound and 403 forbidden', async () => {
+        const { id, credentials } = await createUser('basic.errors');
+        const error = expectError(await admin().PATCH('/users/{id}/basic_auth', { params: { path: { id } }, body: { basicAuthEnabled: 'no' as never } }), 400, 'badValueBoolean');
+        expect(error.details).toEqual({ key: 'basicAuthEnabled' });
+        expectError(await admin().PATCH('/users/{id}/basic_auth', { params: { path: { id: MISSING_ID } }, body: {} }), 404, 'notFound');
+        expectError(await as(credentials).PATCH('/users/{id}/basic_auth', { params: { path: { id } }, body: {} }), 403, 'forbidden');
+      });
+    });
+
+    describe('toggle_user_access_block', () => {
+      it('answers 204; a blocked user is refused with password and token (userBlocked) until unblocked', async () => {
+        const { id, credentials } = await createUser('to.block');
+        const token = await createToken(credentials);
+        expect((await admin().PATCH('/users/{id}/access_block', { params: { path: { id } }, body: { blocked: true } })).response.status).toBe(204);
+        expect((await admin().GET('/users/{id}', { params: { path: { id } } })).data?.blocked).toBe(true);
+        for (const client of [as(credentials), withToken(token), withToken(token, 'X-Auth-Token')]) {
+          expect(expectError(await client.GET('/user'), 401, 'unauthorized').details).toMatchObject({ authError: { id: 'userBlocked' } });
+        }
+        await admin().PATCH('/users/{id}/access_block', { params: { path: { id } }, body: { blocked: false } });
+        expect((await as(credentials).GET('/user')).response.status).toBe(200);
+      });
+
+      it('answers 400 missingRequiredValue, 404 notFound and 403 forbidden', async () => {
+        const { id, credentials } = await createUser('block.errors');
+        expectError(await admin().PATCH('/users/{id}/access_block', { params: { path: { id } }, body: {} as never }), 400, 'missingRequiredValue');
+        expectError(await admin().PATCH('/users/{id}/access_block', { params: { path: { id: MISSING_ID } }, body: { blocked: true } }), 404, 'notFound');
+        expectError(await as(credentials).PATCH('/users/{id}/access_block', { params: { path: { id } }, body: { blocked: true } }), 403, 'forbidden');
+      });
+    });
+
+    describe('client tokens', () => {
+      it('create_client_token answers 200 with a token that signs in as the caller in X-Auth-Token and as Bearer', async () => {
+        const { id, credentials } = await createUser('token.owner');
+        const token = await createToken(credentials);
+        expect((await withToken(token).GET('/user')).data?.userId).toBe(id);
+        expect((await withToken(token, 'X-Auth-Token').GET('/user')).data?.userId).toBe(id);
+      });
+
+      it("gives a token its owner's privileges", async () => {
+        const token = await createToken(ADMIN);
+        expect((await withToken(token).GET('/users')).response.status).toBe(200);
+      });
+
+      it("list_client_tokens answers 200 with the caller's tokens themselves, oldest first", async () => {
+        const { credentials } = await createUser('token.lister');
+        const first = await createToken(credentials);
+        const second = await createToken(credentials);
+        const { data, response } = await as(credentials).GET('/user/client_tokens');
+        expect(response.status).toBe(200);
+        expect(data).toEqual({ tokens: [first, second] });
+      });
+
+      it("remove_client_token answers 204, after which the token is refused (badToken); another user's token is 404", async () => {
+        const { credentials } = await createUser('token.remover');
+        const token = await createToken(credentials);
+        const adminToken = await createToken(ADMIN);
+        expectError(await as(credentials).DELETE('/user/client_tokens/{tid}', { params: { path: { tid: adminToken } } }), 404, 'notFound');
+        expect((await as(credentials).DELETE('/user/client_tokens/{tid}', { params: { path: { tid: token } } })).response.status).toBe(204);
+        const refused = expectError(await withToken(token).GET('/user'), 401, 'unauthorized');
+        expect(refused.details).toMatchObject({ authError: { id: 'badToken' } });
+      });
+
+      it('answers 401 unauthorized, badToken, with a Bearer challenge to an unknown token', async () => {
+        const result = await withToken('oz1.unknown-token').GET('/user');
+        expect(expectError(result, 401, 'unauthorized').details).toMatchObject({ authError: { id: 'badToken' } });
+        expect(result.response.headers.get('www-authenticate')).toContain('Bearer realm="onezone", error="invalid_token"');
+      });
+    });
+
     it('answers 500 internalServerError with a reference when the store fails', async () => {
       const { server, databaseUrl } = started();
       await withBrokenStore({ api: 'onezone', dataDir: server.dataDir, databaseUrl }, async () => {
@@ -212,6 +376,12 @@ for (const store of stores) {
     it('never writes a password to its log', () => {
       const log = started().server.log();
       for (const password of passwords) expect(log).not.toContain(password);
+    });
+
+    it('never writes a client token to its log', () => {
+      const log = started().server.log();
+      expect(tokens.size).toBeGreaterThan(0);
+      for (const token of tokens) expect(log).not.toContain(token.slice(4));
     });
   });
 }

@@ -60,12 +60,14 @@ describe('Onezone server restarted on the same DATA_DIR', () => {
   let again: RunningServer;
   let id: string;
   let before: unknown;
+  let token: string;
   const client = (server: RunningServer, auth = ADMIN) => createOnezoneClient({ baseUrl: server.baseUrl, auth, fetch: onezoneFetch });
 
   beforeAll(async () => {
     started = await startOnStore('onezone', { name: 'sqlite', available: true });
     id = createdUserId(await client(started.server).POST('/users', { body: { ...PLAIN, fullName: 'Sur Vivor' } }));
     before = (await client(started.server).GET('/users/{id}', { params: { path: { id } } })).data;
+    token = (await client(started.server, PLAIN).POST('/user/client_tokens', { body: {} })).data!.token;
   });
   afterAll(() => started?.dispose());
 
@@ -83,5 +85,11 @@ describe('Onezone server restarted on the same DATA_DIR', () => {
   it('accepts the passwords set before the restart', async () => {
     const { data } = await client(again, PLAIN).GET('/user');
     expect(data!.userId).toBe(id);
+  });
+
+  it('accepts, and lists, the client tokens created before the restart (the key file in DATA_DIR is reused)', async () => {
+    const byToken = createOnezoneClient({ baseUrl: again.baseUrl, token, fetch: onezoneFetch });
+    expect((await byToken.GET('/user')).data!.userId).toBe(id);
+    expect((await byToken.GET('/user/client_tokens')).data).toEqual({ tokens: [token] });
   });
 });

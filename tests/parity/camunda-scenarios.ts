@@ -38,6 +38,7 @@ function guarded(operation: string, what: string, send: Row['send']): Row[] {
 const create: Row['send'] = (client) => client.POST('/users', { body: newUser('parity.guarded') });
 const search: Row['send'] = (client) => client.POST('/users/search', { body: {} });
 const remove: Row['send'] = (client, { keptKey }) => client.DELETE('/users/{userKey}', { params: { path: { userKey: keptKey } } });
+const update: Row['send'] = (client, { keptKey }) => client.PUT('/users/{userKey}', { params: { path: { userKey: keptKey } }, body: { name: 'Kept' } });
 
 export const camundaScenarios: readonly Row[] = [
   { operation: 'createUser', name: 'creates a user', as: 'admin', mock: 'code=202', send: (c) => c.POST('/users', { body: newUser('parity.new') }), expect: { status: 202, contentType: 'application/json' } },
@@ -104,6 +105,32 @@ export const camundaScenarios: readonly Row[] = [
   ...guarded('searchUsers', 'a search', search),
 
   {
+    operation: 'updateUser',
+    name: 'updates a user',
+    as: 'admin',
+    mock: 'code=204',
+    send: (c, { keptKey }) => c.PUT('/users/{userKey}', { params: { path: { userKey: keptKey } }, body: { name: 'Jane Q. Doe', email: 'jane.q.doe@example.com' } }),
+    expect: { status: 204 },
+  },
+  {
+    operation: 'updateUser',
+    name: 'refuses a malformed email',
+    as: 'admin',
+    mock: 'code=400, example=invalidEmail',
+    send: (c, { keptKey }) => c.PUT('/users/{userKey}', { params: { path: { userKey: keptKey } }, body: { email: 'jane.q.doe.example.com' } }),
+    expect: problem(400, 'INVALID_ARGUMENT'),
+  },
+  {
+    operation: 'updateUser',
+    name: 'answers 404 to an unknown key',
+    as: 'admin',
+    mock: 'code=404, example=unknownUserKey',
+    send: (c) => c.PUT('/users/{userKey}', { params: { path: { userKey: UNKNOWN_KEY } }, body: { name: 'x' } }),
+    expect: problem(404, 'NOT_FOUND'),
+  },
+  ...guarded('updateUser', 'an update', update),
+
+  {
     operation: 'deleteUser',
     name: 'deletes a user',
     as: 'admin',
@@ -146,6 +173,17 @@ export const camundaStateful: readonly StatefulBehaviour<CamundaClient, CamundaA
     async check(as) {
       expect((await as('admin').POST('/users', { body: newUser('parity.twice') })).response.status).toBe(202);
       expect((await as('admin').POST('/users', { body: newUser('parity.twice') })).response.status).toBe(409);
+    },
+  },
+  {
+    operation: 'updateUser',
+    name: 'shows an update in searchUsers',
+    async check(as) {
+      const { data: created } = await as('admin').POST('/users', { body: newUser('parity.renamed') });
+      const path = { userKey: created!.userKey };
+      expect((await as('admin').PUT('/users/{userKey}', { params: { path }, body: { name: 'Renamed' } })).response.status).toBe(204);
+      const { data } = await as('admin').POST('/users/search', { body: { filter: { username: 'parity.renamed' } } });
+      expect(data!.items).toEqual([{ key: created!.userKey, username: 'parity.renamed', name: 'Renamed' }]);
     },
   },
   {

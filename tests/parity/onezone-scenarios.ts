@@ -1,6 +1,7 @@
 /** The Onezone parity table: one row per operation and documented status, shared by mock and server. */
 import { expect } from 'vitest';
-import { createdUserId, type OnezoneClient } from '@repo/onezone-client';
+import { basicAuthorization, createdUserId, type OnezoneClient } from '@repo/onezone-client';
+import type { Credentials } from '../support/admin.ts';
 import type { Arranged, Expected, Scenario, StatefulBehaviour } from './scenario.ts';
 
 export interface OnezoneArranged extends Arranged {
@@ -10,6 +11,15 @@ export interface OnezoneArranged extends Arranged {
   doomedId: string;
   /** A user that stays. */
   keptId: string;
+  /** A user the admin scenarios block and whose basic auth they change. */
+  targetId: string;
+  /** Users who act on their own account (rename, change password, remove themselves), each once. */
+  renamer: Credentials;
+  passwordChanger: Credentials;
+  selfRemover: Credentials;
+  /** Client tokens of the plain user: one to sign in with, one the remove scenario removes. */
+  plainToken: string;
+  doomedToken: string;
 }
 
 type Row = Scenario<OnezoneClient, OnezoneArranged>;
@@ -23,8 +33,25 @@ export async function arrangeOnezone(admin: OnezoneClient): Promise<OnezoneArran
   const create = async (username: string) => createdUserId(await admin.POST('/users', { body: newUser(username) }));
   await create('parity.plain');
   await create('parity.taken');
-  return { plain: newUser('parity.plain'), taken: 'parity.taken', doomedId: await create('parity.doomed'), keptId: await create('parity.kept') };
+  const plain = newUser('parity.plain');
+  const token = async () => (await admin.POST('/user/client_tokens', { body: {}, headers: { Authorization: basicAuthorization(plain) } })).data!.token;
+  const self = async (username: string) => (await create(username), newUser(username));
+  return {
+    plain,
+    taken: 'parity.taken',
+    doomedId: await create('parity.doomed'),
+    keptId: await create('parity.kept'),
+    targetId: await create('parity.target'),
+    renamer: await self('parity.renamer'),
+    passwordChanger: await self('parity.pwchanger'),
+    selfRemover: await self('parity.selfremover'),
+    plainToken: await token(),
+    doomedToken: await token(),
+  };
 }
+
+/** Per-call credentials of a user the identities do not cover: a header set on the call wins over the client's. */
+const signedInAs = (credentials: Credentials) => ({ Authorization: basicAuthorization(credentials) });
 
 /** The rows every operation has: no credentials, no privilege, a failing store; and the statuses the server never gives. */
 function common(operation: string, what: string, send: Row['send'], serverCannot: Partial<Record<400 | 403 | 404, string>> = {}): Row[] {
@@ -44,6 +71,7 @@ function common(operation: string, what: string, send: Row['send'], serverCannot
 }
 
 const NO_INPUT = 'the operation takes no body or query to be malformed';
+const SELF = { 403: 'every authenticated user may act on its own account', 404: 'an authenticated caller always exists' } as const;
 const PATH_ID = 'an id that breaks its schema (empty) routes elsewhere; any other unknown id is 404 notFound';
 
 export const onezoneScenarios: readonly Row[] = [
@@ -119,6 +147,186 @@ export const onezoneScenarios: readonly Row[] = [
     403: 'every authenticated user may read itself',
     404: 'an authenticated caller always exists',
   }),
+  {
+    operation: 'get_current_user',
+    name: 'signs in with a client token in X-Auth-Token',
+    as: 'none',
+    mock: 'code=200',
+    send: (c, { plainToken }) => c.GET('/user', { headers: { 'X-Auth-Token': plainToken } }),
+    expect: { status: 200, contentType: 'application/json' },
+  },
+  {
+    operation: 'get_current_user',
+    name: 'refuses an unknown client token',
+    as: 'none',
+    mock: 'code=401, example=badToken',
+    send: (c) => c.GET('/user', { headers: { Authorization: 'Bearer oz1.unknown-parity-token' } }),
+    expect: error(401, 'unauthorized'),
+  },
+
+  {
+    operation: 'modify_current_user',
+    name: 'renames the caller',
+    as: 'admin',
+    mock: 'code=204',
+    send: (c, { renamer }) => c.PATCH('/user', { body: { fullName: 'Renamed Parity User' }, headers: signedInAs(renamer) }),
+    expect: { status: 204 },
+  },
+  {
+    operation: 'modify_current_user',
+    name: 'refuses a taken username',
+    as: 'plain',
+    mock: 'code=400, example=badValueIdentifierOccupied',
+    send: (c, { taken }) => c.PATCH('/user', { body: { username: taken } }),
+    expect: error(400, 'badValueIdentifierOccupied'),
+  },
+  ...common('modify_current_user', 'a modification of the caller', (c) => c.PATCH('/user', { body: {} }), SELF),
+
+  {
+    operation: 'change_user_password',
+    name: "changes the caller's password",
+    as: 'admin',
+    mock: 'code=204',
+    send: (c, { passwordChanger }) =>
+      c.PATCH('/user/password', { body: { oldPassword: passwordChanger.password, newPassword: 'parity-N3w-Passw0rd' }, headers: signedInAs(passwordChanger) }),
+    expect: { status: 204 },
+  },
+  {
+    operation: 'change_user_password',
+    name: 'refuses a wrong old password',
+    as: 'plain',
+    mock: 'code=401, example=wrongOldPassword',
+    send: (c) => c.PATCH('/user/password', { body: { oldPassword: 'not-the-Passw0rd', newPassword: 'parity-N3w-Passw0rd' } }),
+    expect: error(401, 'unauthorized'),
+  },
+  {
+    operation: 'change_user_password',
+    name: 'refuses a short new password',
+    as: 'plain',
+    mock: 'code=400, example=badValuePassword',
+    send: (c, { plain }) => c.PATCH('/user/password', { body: { oldPassword: plain.password, newPassword: 'short' } }),
+    expect: error(400, 'badValuePassword'),
+  },
+  ...common('change_user_password', 'a password change', (c) => c.PATCH('/user/password', { body: { oldPassword: null, newPassword: 'parity-N3w-Passw0rd' } }), SELF),
+
+  {
+    operation: 'change_user_basic_auth_settings',
+    name: "disables a user's basic auth",
+    as: 'admin',
+    mock: 'code=204',
+    send: (c, { targetId }) => c.PATCH('/users/{id}/basic_auth', { params: { path: { id: targetId } }, body: { basicAuthEnabled: false } }),
+    expect: { status: 204 },
+  },
+  {
+    operation: 'change_user_basic_auth_settings',
+    name: 'refuses a non-boolean basicAuthEnabled',
+    as: 'admin',
+    mock: 'code=400, example=badValueBoolean',
+    send: (c, { targetId }) => c.PATCH('/users/{id}/basic_auth', { params: { path: { id: targetId } }, body: { basicAuthEnabled: 'no' as never } }),
+    expect: error(400, 'badValueBoolean'),
+  },
+  {
+    operation: 'change_user_basic_auth_settings',
+    name: 'answers 404 to an unknown id',
+    as: 'admin',
+    mock: 'code=404',
+    send: (c) => c.PATCH('/users/{id}/basic_auth', { params: { path: { id: UNKNOWN_ID } }, body: {} }),
+    expect: error(404, 'notFound'),
+  },
+  ...common('change_user_basic_auth_settings', 'a basic auth change', (c, { targetId }) =>
+    c.PATCH('/users/{id}/basic_auth', { params: { path: { id: targetId } }, body: {} }),
+  ),
+
+  {
+    operation: 'toggle_user_access_block',
+    name: 'blocks a user',
+    as: 'admin',
+    mock: 'code=204',
+    send: (c, { targetId }) => c.PATCH('/users/{id}/access_block', { params: { path: { id: targetId } }, body: { blocked: true } }),
+    expect: { status: 204 },
+  },
+  {
+    operation: 'toggle_user_access_block',
+    name: 'refuses a body without blocked',
+    as: 'admin',
+    mock: 'code=400, example=missingRequiredValue',
+    send: (c, { targetId }) => c.PATCH('/users/{id}/access_block', { params: { path: { id: targetId } }, body: {} as never }),
+    expect: error(400, 'missingRequiredValue'),
+  },
+  {
+    operation: 'toggle_user_access_block',
+    name: 'answers 404 to an unknown id',
+    as: 'admin',
+    mock: 'code=404',
+    send: (c) => c.PATCH('/users/{id}/access_block', { params: { path: { id: UNKNOWN_ID } }, body: { blocked: true } }),
+    expect: error(404, 'notFound'),
+  },
+  ...common('toggle_user_access_block', 'a block', (c, { targetId }) =>
+    c.PATCH('/users/{id}/access_block', { params: { path: { id: targetId } }, body: { blocked: false } }),
+  ),
+
+  {
+    operation: 'create_client_token',
+    name: 'creates a client token',
+    as: 'plain',
+    mock: 'code=200',
+    send: (c) => c.POST('/user/client_tokens', { body: {} }),
+    expect: { status: 200, contentType: 'application/json' },
+  },
+  {
+    operation: 'create_client_token',
+    name: 'refuses a body that is not an object',
+    as: 'plain',
+    mock: 'code=400',
+    send: (c) => c.POST('/user/client_tokens', { body: [] as never }),
+    expect: error(400, 'malformedData'),
+  },
+  ...common('create_client_token', 'a token creation', (c) => c.POST('/user/client_tokens', { body: {} }), SELF),
+
+  {
+    operation: 'list_client_tokens',
+    name: "lists the caller's client tokens",
+    as: 'plain',
+    mock: 'code=200',
+    send: (c) => c.GET('/user/client_tokens'),
+    expect: { status: 200, contentType: 'application/json' },
+  },
+  ...common('list_client_tokens', 'a token list', (c) => c.GET('/user/client_tokens'), { 400: NO_INPUT, ...SELF }),
+
+  {
+    operation: 'remove_client_token',
+    name: 'removes a client token',
+    as: 'plain',
+    mock: 'code=204',
+    send: (c, { doomedToken }) => c.DELETE('/user/client_tokens/{tid}', { params: { path: { tid: doomedToken } } }),
+    expect: { status: 204 },
+  },
+  {
+    operation: 'remove_client_token',
+    name: 'answers 404 to a token that is not the caller\'s',
+    as: 'plain',
+    mock: 'code=404',
+    send: (c) => c.DELETE('/user/client_tokens/{tid}', { params: { path: { tid: 'oz1.unknown-parity-token' } } }),
+    expect: error(404, 'notFound'),
+  },
+  ...common('remove_client_token', 'a token removal', (c) => c.DELETE('/user/client_tokens/{tid}', { params: { path: { tid: 'oz1.unknown-parity-token' } } }), {
+    400: PATH_ID.replace('an id', 'a token'),
+    403: SELF[403],
+  }),
+
+  {
+    operation: 'remove_current_user',
+    name: 'removes the caller',
+    as: 'admin',
+    mock: 'code=204',
+    send: (c, { selfRemover }) => c.DELETE('/user', { headers: signedInAs(selfRemover) }),
+    expect: { status: 204 },
+  },
+  // As the admin only with a failing store, which refuses before anything is removed.
+  ...common('remove_current_user', 'a removal of the caller', (c) => c.DELETE('/user'), {
+    400: NO_INPUT,
+    ...SELF,
+  }),
 ];
 
 export const onezoneStateful: readonly StatefulBehaviour<OnezoneClient, OnezoneArranged>[] = [
@@ -155,6 +363,41 @@ export const onezoneStateful: readonly StatefulBehaviour<OnezoneClient, OnezoneA
       const id = createdUserId(await as('admin').POST('/users', { body: newUser('parity.gone') }));
       await as('admin').DELETE('/users/{id}', { params: { path: { id } } });
       expect((await as('admin').GET('/users/{id}', { params: { path: { id } } })).response.status).toBe(404);
+    },
+  },
+  {
+    operation: 'toggle_user_access_block',
+    name: 'refuses a blocked user with password and token, until unblocked',
+    async check(as, { plainToken }) {
+      const plainId = (await as('plain').GET('/user')).data!.userId;
+      const block = (blocked: boolean) => as('admin').PATCH('/users/{id}/access_block', { params: { path: { id: plainId } }, body: { blocked } });
+      await block(true);
+      try {
+        expect((await as('plain').GET('/user')).error?.error.details?.['authError']).toMatchObject({ id: 'userBlocked' });
+        expect((await as('none').GET('/user', { headers: { 'X-Auth-Token': plainToken } })).response.status).toBe(401);
+      } finally {
+        await block(false);
+      }
+      expect((await as('plain').GET('/user')).response.status).toBe(200);
+    },
+  },
+  {
+    operation: 'remove_client_token',
+    name: 'refuses a removed token',
+    async check(as) {
+      const { data } = await as('plain').POST('/user/client_tokens', { body: {} });
+      const token = data!.token;
+      expect((await as('none').GET('/user', { headers: { Authorization: `Bearer ${token}` } })).response.status).toBe(200);
+      await as('plain').DELETE('/user/client_tokens/{tid}', { params: { path: { tid: token } } });
+      expect((await as('none').GET('/user', { headers: { Authorization: `Bearer ${token}` } })).error?.error.details?.['authError']).toMatchObject({ id: 'badToken' });
+    },
+  },
+  {
+    operation: 'list_client_tokens',
+    name: 'lists a created token',
+    async check(as) {
+      const { data } = await as('plain').POST('/user/client_tokens', { body: {} });
+      expect((await as('plain').GET('/user/client_tokens')).data!.tokens).toContain(data!.token);
     },
   },
   {

@@ -19,7 +19,7 @@ describe('createApp', () => {
   it('has a handler for every operation of the spec', async () => {
     h = await createHarness();
     expect(h.api.unimplemented()).toEqual([]);
-    expect(h.api.operations.map((op) => op.operationId).sort()).toEqual(['createUser', 'deleteUser', 'searchUsers']);
+    expect(h.api.operations.map((op) => op.operationId).sort()).toEqual(['createUser', 'deleteUser', 'searchUsers', 'updateUser']);
   });
 
   it('answers GET /health outside the API base path', async () => {

@@ -4,10 +4,11 @@ import { requestId } from 'hono/request-id';
 import { basic, createOpenApiApp, ResponseValidationError, type ResponseValidationMode } from '@repo/hono-openapi';
 import { createHealthApp, requestLogger, type Logger, type PasswordHasher } from '@repo/server-kit';
 import { camundaSpec, type paths } from '@repo/specs/camunda';
-import { camundaErrors, failureResponse, problemResponse } from './errors.ts';
+import { camundaErrors, failureResponse, problemResponse, PUBLIC_BASE_URL_VARIABLE } from './errors.ts';
 import { createUser } from './routes/users/create-user.ts';
 import { deleteUser } from './routes/users/delete-user.ts';
 import { searchUsers } from './routes/users/search-users.ts';
+import { updateUser } from './routes/users/update-user.ts';
 import { Authenticator } from './services/authenticator.ts';
 import type { Principal } from './services/principal.ts';
 import { UserService } from './services/user-service.ts';
@@ -26,6 +27,8 @@ export interface AppDeps {
   authCacheSeconds: number;
   /** Larger request bodies get 413. */
   bodyLimitBytes: number;
+  /** `PUBLIC_BASE_URL`: the root of every problem's `instance`; undefined: see server-kit's `publicOrigin`. */
+  publicBaseUrl?: string | undefined;
   /** The offline HTML reference served at /docs; undefined when it was not built. */
   docsHtml?: string | undefined;
 }
@@ -48,13 +51,18 @@ export function createApp(deps: AppDeps) {
   api
     .handle('post', '/users', createUser(users))
     .handle('post', '/users/search', searchUsers(users))
+    .handle('put', '/users/{userKey}', updateUser(users))
     .handle('delete', '/users/{userKey}', deleteUser(users));
 
-  const app = new Hono();
+  const app = new Hono<{ Variables: { [PUBLIC_BASE_URL_VARIABLE]: string | undefined } }>();
+  app.use((c, next) => {
+    c.set(PUBLIC_BASE_URL_VARIABLE, deps.publicBaseUrl);
+    return next();
+  });
   app.use(
     cors({
       origin: corsOrigin(deps.corsOrigins),
-      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       allowHeaders: ['authorization', 'content-type', 'prefer'],
       exposeHeaders: ['Location', 'X-Request-Id', 'WWW-Authenticate'],
       maxAge: 600,

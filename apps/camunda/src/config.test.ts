@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       corsOrigins: undefined,
       authCacheSeconds: 300,
       bodyLimitBytes: 65_536,
+      publicBaseUrl: undefined,
     });
   });
 

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { validationDetail, type ErrorMapper, type MappedError, type RuntimeFailure } from '@repo/hono-openapi';
+import { publicOrigin } from '@repo/server-kit';
 import type { components } from '@repo/specs/camunda';
 
 /** The error body of every Camunda error (RFC 9457), as the spec declares it. */
@@ -46,7 +47,8 @@ export interface ProblemResponse<C extends ProblemCode> {
 
 /**
  * The problem response for `code`. `instance` is the absolute URI of the request (the spec says
- * `format: uri`). `detail` must never contain a password: callers name fields, not values.
+ * `format: uri`), from the public origin ({@link PUBLIC_BASE_URL_VARIABLE}). `detail` must never
+ * contain a password: callers name fields, not values.
  */
 export function problem<C extends ProblemCode>(c: Context, code: C, detail: string): ProblemResponse<C> {
   const status = PROBLEM_STATUS[code];
@@ -57,10 +59,31 @@ export function problem<C extends ProblemCode>(c: Context, code: C, detail: stri
   };
 }
 
-/** The request URI without its query string (which nothing of ours needs to echo). */
-function requestUri(c: Context): string {
-  const url = new URL(c.req.url);
-  return `${url.origin}${url.pathname}`;
+/**
+ * The context variable app.ts sets to `PUBLIC_BASE_URL` (undefined when unset): every problem,
+ * whether the runtime's mapper, a handler or app.ts builds it, gets its `instance` from there.
+ */
+export const PUBLIC_BASE_URL_VARIABLE = 'publicBaseUrl' as const;
+
+/**
+ * The request URI without its query string (which nothing of ours needs to echo): the public
+ * origin, never the client's Host as sent (server-kit's `publicOrigin`), and the path as sent,
+ * made a valid RFC 3986 path whatever it held.
+ */
+export function requestUri(c: Context): string {
+  const origin = publicOrigin(c, c.get(PUBLIC_BASE_URL_VARIABLE) as string | undefined);
+  return `${origin}${uriPath(new URL(c.req.url).pathname)}`;
+}
+
+/**
+ * A URL path as a valid URI path (ajv-formats `uri`): a `%` that does not start an escape becomes
+ * `%25` (`/users/%E0%A4%A` → `/users/%E0%A4%25A`), and anything outside RFC 3986's `pchar` and `/`
+ * is escaped. The WHATWG parser already escapes spaces and non-ASCII, but keeps `%`, `[`, `|`, `^`.
+ */
+export function uriPath(path: string): string {
+  return path.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/g, (ch) =>
+    ch === '%' ? '%25' : `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 /** Turns every failure the runtime detects into this API's problem details. */
@@ -79,7 +102,7 @@ export const camundaErrors: ErrorMapper = (failure, c): MappedError => {
     case 'payloadTooLarge':
       return problem(c, 'PAYLOAD_TOO_LARGE', `The request body exceeds ${failure.limit} bytes.`);
     case 'malformedJson':
-      return problem(c, 'INVALID_ARGUMENT', 'The request body is not valid JSON.');
+      return problem(c, 'INVALID_ARGUMENT', failure.reason === 'encoding' ? 'The request body is not valid UTF-8.' : 'The request body is not valid JSON.');
     case 'validation':
       return problem(c, 'INVALID_ARGUMENT', validationDetail(failure));
     case 'unauthorized':

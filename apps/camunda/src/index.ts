@@ -39,6 +39,7 @@ try {
     corsOrigins: config.corsOrigins,
     authCacheSeconds: config.authCacheSeconds,
     bodyLimitBytes: config.bodyLimitBytes,
+    publicBaseUrl: config.publicBaseUrl,
     docsHtml: readDocs(),
   });
   const served = await serveApp({ app, port: config.port, hostname: config.host, logger, onShutdown: () => store.close() });

@@ -12,6 +12,7 @@ describe('operationScenarios', () => {
     expect(camunda.map((candidate) => `${candidate.method} ${candidate.path}`)).toEqual([
       'POST /users',
       'POST /users/search',
+      'PUT /users/{userKey}',
       'DELETE /users/{userKey}',
     ]);
   });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MOCKED_APIS, type MockedApi } from './apis.ts';
 import { mountAtServerPath, serverBasePath, type SpecDocument } from './mount-bundle.ts';
-import { connectHost, startPrism, type PrismLogLevel } from './prism-process.ts';
+import { startPrismGuard } from './prism-guard.ts';
+import { connectHost, freePort, startPrism, type PrismLogLevel } from './prism-process.ts';
 import { watchFile } from './watch-file.ts';
 
 /** Options of {@link startMock}. */
@@ -57,35 +58,53 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
   await writeFile(document, written);
 
   let stopWatching = () => {};
+  let mounted = JSON.parse(written) as SpecDocument;
+  let guard: Awaited<ReturnType<typeof startPrismGuard>> | undefined;
   try {
-    const prism = await startPrism({
-      document,
+    // The guard (prism-guard.ts: no request can crash the mock) on the documented port, Prism on an
+    // internal loopback one. The guard listens first, so a taken port fails before Prism starts.
+    const prismPort = await freePort('127.0.0.1');
+    guard = await startPrismGuard({
       host,
       port: options.port ?? api.defaultPort,
+      upstream: { host: '127.0.0.1', port: prismPort },
+      spec: () => mounted,
+      onLine,
+    });
+    const prism = await startPrism({
+      document,
+      host: '127.0.0.1',
+      port: prismPort,
       dynamic: options.dynamic ?? false,
       logLevel: options.logLevel ?? 'error',
       onLine,
     });
+    const front = guard;
     let closing = false;
     void prism.exited.then((code) => {
       if (!closing) options.onExit?.(code);
     });
     if (options.watch ?? true) {
       stopWatching = watchFile(source, () => {
-        void remount(source, document, written, onLine).then((text) => (written = text));
+        void remount(source, document, written, onLine).then((text) => {
+          written = text;
+          mounted = JSON.parse(text) as SpecDocument;
+        });
       });
     }
     return {
-      baseUrl: `http://${connectHost(host)}:${prism.port}${basePath}`,
-      port: prism.port,
+      baseUrl: `http://${connectHost(host)}:${front.port}${basePath}`,
+      port: front.port,
       async close() {
         closing = true;
         stopWatching();
+        await front.close();
         await prism.stop();
         await rm(dir, { recursive: true, force: true });
       },
     };
   } catch (error) {
+    await guard?.close();
     await rm(dir, { recursive: true, force: true });
     throw error;
   }

@@ -1,6 +1,7 @@
 // A server for the benchmark, run pinned to one core by run.ts: `real` is the Onezone app on a
 // fresh SQLite file with the production hasher; `bare` is a plain Hono route answering the JSON
 // the real get_user answers. Prints `READY <port> <userId>` once listening; exits on SIGTERM.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ const user = await store.create({ username: 'r.lingens', fullName: 'Rudolf Linge
 let app: { fetch: (request: Request, env: unknown) => Response | Promise<Response> };
 if (mode === 'real') {
   const config = { corsOrigins: undefined, publicBaseUrl: undefined, responseValidation: 'off', authCacheSeconds: 300, bodyLimitBytes: 65_536 } as const;
-  app = createApp({ store, hasher, logger, config }).app;
+  app = createApp({ store, hasher, logger, config, tokenKey: randomBytes(32) }).app;
 } else if (mode === 'bare') {
   // The same bytes the real endpoint answers, computed once from the same store.
   const body = userProtectedInfo(user);

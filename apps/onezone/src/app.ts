@@ -1,16 +1,20 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
-import { basic, createOpenApiApp, ResponseValidationError, type OpenApiApp } from '@repo/hono-openapi';
+import { createOpenApiApp, ResponseValidationError, type OpenApiApp } from '@repo/hono-openapi';
 import { createHealthApp, requestLogger, type Logger, type PasswordHasher } from '@repo/server-kit';
 import { onezoneSpec, type paths } from '@repo/specs/onezone';
 import type { Config } from './config.ts';
 import { docsHandler } from './docs.ts';
 import { onezoneError, onezoneErrors } from './errors.ts';
 import { registerRoutes } from './routes/register-routes.ts';
+import { REALM, securityVerifiers } from './security.ts';
 import { Authenticator } from './services/authenticator.ts';
+import { ClientTokenService } from './services/client-token-service.ts';
 import type { Principal } from './services/principal.ts';
+import { TokenAuthenticator } from './services/token-authenticator.ts';
 import { UserService } from './services/user-service.ts';
+import { ClientTokenVault } from './tokens/client-token-vault.ts';
 import type { UserStore } from './stores/user-store.ts';
 
 /** What {@link createApp} needs; index.ts builds it from the config, tests build their own. */
@@ -19,29 +23,46 @@ export interface AppDeps {
   hasher: PasswordHasher;
   logger: Logger;
   config: Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'responseValidation' | 'authCacheSeconds' | 'bodyLimitBytes'>;
+  /** The 32-byte key that seals client tokens for listing (tokens/token-key.ts); never stored in the database. */
+  tokenKey: Uint8Array;
   /** The offline HTML reference served at `/docs`; undefined or missing: 404 with a hint. */
   docsFile?: string | undefined;
 }
 
-/** The `WWW-Authenticate` realm: `Basic realm="onezone"`. */
-export const REALM = 'onezone';
+export { REALM } from './security.ts';
 
 const LOCALHOST_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
 
+const CLIENT_TOKEN_IN_PATH = /(\/user\/client_tokens\/)[^/]+/;
+
+/** A request path with the client token of `/user/client_tokens/{tid}` replaced by `[token]`. */
+export function redactClientTokenPath(path: unknown): unknown {
+  return typeof path === 'string' ? path.replace(CLIENT_TOKEN_IN_PATH, '$1[token]') : path;
+}
+
 /** The Onezone server: health and docs at the root, the API under `/api/v3/onezone`. */
 export function createApp(deps: AppDeps): { app: Hono; api: OpenApiApp<paths, Principal> } {
-  const { store, hasher, logger, config } = deps;
+  const { store, hasher, config } = deps;
+  // remove_client_token carries the token in its path (`/user/client_tokens/{tid}`, as upstream):
+  // every log line's `path` goes through this serializer, so no token reaches the log.
+  const logger = deps.logger.child({}, { serializers: { path: redactClientTokenPath } });
   const authenticator = new Authenticator(store, hasher, { cacheTtlMs: config.authCacheSeconds * 1000 });
+  const vault = new ClientTokenVault(deps.tokenKey);
   const api = createOpenApiApp<paths, Principal>({
     spec: onezoneSpec,
     errors: onezoneErrors,
-    security: { basicAuth: basic(({ username, password }) => authenticator.authenticate(username, password)) },
+    security: securityVerifiers(authenticator, new TokenAuthenticator(store, vault)),
     validateResponses: config.responseValidation,
     bodyLimit: config.bodyLimitBytes,
     logger,
     realm: REALM,
   });
-  registerRoutes(api, { users: new UserService(store, hasher), publicBaseUrl: config.publicBaseUrl, basePath: api.basePath });
+  registerRoutes(api, {
+    users: new UserService(store, hasher),
+    tokens: new ClientTokenService(store, vault),
+    publicBaseUrl: config.publicBaseUrl,
+    basePath: api.basePath,
+  });
 
   const app = new Hono();
   app.use(requestId());
@@ -53,8 +74,8 @@ export function createApp(deps: AppDeps): { app: Hono; api: OpenApiApp<paths, Pr
       if (allowed === undefined) return LOCALHOST_ORIGIN.test(origin) ? origin : null;
       return allowed.includes(origin) ? origin : null;
     },
-    allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'Prefer', 'X-Request-Id'],
+    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'X-Auth-Token', 'Content-Type', 'Prefer', 'X-Request-Id'],
     exposeHeaders: ['Location', 'X-Request-Id', 'WWW-Authenticate'],
     maxAge: 600,
   });

@@ -19,7 +19,20 @@ describe('loadConfig', () => {
       publicBaseUrl: undefined,
       authCacheSeconds: 300,
       bodyLimitBytes: 65_536,
+      tokenKey: undefined,
     });
+  });
+
+  it('reads ONEZONE_TOKEN_KEY as base64 or hex', () => {
+    const key = Buffer.alloc(32, 7);
+    expect(loadConfig({ ONEZONE_TOKEN_KEY: key.toString('base64') }).tokenKey).toEqual(key);
+    expect(loadConfig({ ONEZONE_TOKEN_KEY: key.toString('hex') }).tokenKey).toEqual(key);
+  });
+
+  it('refuses an ONEZONE_TOKEN_KEY that is not 32 bytes, without echoing it', () => {
+    const short = Buffer.alloc(16, 7).toString('base64');
+    expect(() => loadConfig({ ONEZONE_TOKEN_KEY: short })).toThrow(ConfigError);
+    expect(() => loadConfig({ ONEZONE_TOKEN_KEY: short })).not.toThrow(short);
   });
 
   it('reads every variable', () => {

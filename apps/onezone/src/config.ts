@@ -1,4 +1,5 @@
-import { ConfigError, readCommonServerConfig, readPort, readUrl, type CommonServerConfig, type Env } from '@repo/server-kit';
+import { ConfigError, readCommonServerConfig, readPort, type CommonServerConfig, type Env } from '@repo/server-kit';
+import { decodeTokenKey } from './tokens/token-key.ts';
 
 export { RESPONSE_VALIDATION_MODES, type ResponseValidationMode } from '@repo/server-kit';
 
@@ -12,10 +13,11 @@ export interface Config extends CommonServerConfig {
   /** `ONEZONE_PORT`, default 8081. */
   port: number;
   /**
-   * `PUBLIC_BASE_URL`: the server's public root as clients reach it (e.g. behind a proxy,
-   * `https://onezone.example.com`), used for `Location`; unset: the request's own origin.
+   * `ONEZONE_TOKEN_KEY`: the 32-byte key (base64 or 64 hex digits) that seals client tokens for
+   * `list_client_tokens`; unset: a key file in `DATA_DIR`, created on the first start
+   * (see tokens/token-key.ts). Replicas sharing a PostgreSQL database must all be given the same.
    */
-  publicBaseUrl: string | undefined;
+  tokenKey: Buffer | undefined;
 }
 
 /** Reads and validates the configuration; throws `ConfigError` naming the bad variable. */
@@ -23,15 +25,15 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     port: readPort(env, 'ONEZONE_PORT', 8081),
     ...readCommonServerConfig(env, { prefix: 'ONEZONE' }),
-    publicBaseUrl: readPublicBaseUrl(env),
+    tokenKey: readTokenKey(env),
   };
 }
 
-/** An http(s) URL without query or fragment: `Location` is built by appending the API path to it. */
-function readPublicBaseUrl(env: Env): string | undefined {
-  const url = readUrl(env, 'PUBLIC_BASE_URL', ['http:', 'https:']);
-  if (url !== undefined && (url.includes('?') || url.includes('#'))) {
-    throw new ConfigError('PUBLIC_BASE_URL must not have a query or fragment (e.g. https://onezone.example.com)');
-  }
-  return url;
+function readTokenKey(env: Env): Buffer | undefined {
+  const value = env['ONEZONE_TOKEN_KEY'];
+  if (value === undefined || value === '') return undefined;
+  const key = decodeTokenKey(value.trim());
+  // The message names the variable, never its value.
+  if (key === undefined) throw new ConfigError('ONEZONE_TOKEN_KEY must be 32 bytes as base64 (44 characters) or 64 hex digits, e.g. from `openssl rand -base64 32`');
+  return key;
 }

@@ -17,9 +17,11 @@
  * - `badValueUsername` / `badValueFullName` / `badValuePassword` carry no `details`, as upstream:
  *   the id itself names the field.
  */
+import type { Context } from 'hono';
 import type { ErrorMapper, MappedError, RuntimeFailure } from '@repo/hono-openapi';
 import type { components } from '@repo/specs/onezone';
 import { findValidationRule, type ValidationErrorId } from './errors/validation-table.ts';
+import { refusalOf } from './security.ts';
 
 /** The `Error` body of the spec. */
 export type ErrorBody = components['schemas']['Error'];
@@ -30,6 +32,7 @@ interface DetailsByCode {
   missingRequiredValue: { key: string };
   badValueString: { key: string };
   badValueIdentifierOccupied: { key: string };
+  badValueBoolean: { key: string };
   payloadTooLarge: { limit: number };
   internalServerError: { reference: string };
 }
@@ -44,8 +47,12 @@ export type OnezoneErrorCode =
   | 'badValueFullName'
   | 'badValuePassword'
   | 'badValueIdentifierOccupied'
+  | 'badValueBoolean'
   | 'missingCredentials'
   | 'badBasicCredentials'
+  | 'basicAuthDisabled'
+  | 'userBlocked'
+  | 'badToken'
   | 'forbidden'
   | 'notFound'
   | 'methodNotAllowed'
@@ -63,6 +70,12 @@ interface ErrorDefinition<C extends OnezoneErrorCode> {
 }
 
 const MALFORMED = 'Provided data could not be understood by the server.';
+const BAD_AUTH = 'Provided authentication is not valid (see details).';
+
+/** A 401 whose `details.authError` says why the credentials sign nobody in. */
+function authError(id: string, description: string) {
+  return { status: 401, id: 'unauthorized', description: () => BAD_AUTH, details: () => ({ authError: { id, description } }) } as const;
+}
 
 /** Code → status, id, description. `satisfies` makes a missing or misspelt code a compile error. */
 export const errorDefinitions = {
@@ -87,13 +100,12 @@ export const errorDefinitions = {
     id: 'badValueIdentifierOccupied',
     description: ({ key }) => `Bad value: provided identifier ("${key}") is already occupied.`,
   },
+  badValueBoolean: { status: 400, id: 'badValueBoolean', description: ({ key }) => `Bad value: provided "${key}" must be a boolean.` },
   missingCredentials: { status: 401, id: 'unauthorized', description: () => 'You must authenticate yourself to perform this operation.' },
-  badBasicCredentials: {
-    status: 401,
-    id: 'unauthorized',
-    description: () => 'Provided authentication is not valid (see details).',
-    details: () => ({ authError: { id: 'badBasicCredentials', description: 'Invalid username or password.' } }),
-  },
+  badBasicCredentials: authError('badBasicCredentials', 'Invalid username or password.'),
+  basicAuthDisabled: authError('basicAuthDisabled', 'Basic auth is disabled for this user.'),
+  userBlocked: authError('userBlocked', 'This user has been blocked by an administrator.'),
+  badToken: authError('badToken', 'Provided token could not be understood by the server.'),
   forbidden: { status: 403, id: 'forbidden', description: () => 'You are not authorized to perform this operation.' },
   notFound: { status: 404, id: 'notFound', description: () => 'The resource could not be found.' },
   methodNotAllowed: { status: 405, id: 'notSupported', description: () => 'This operation is not supported.' },
@@ -138,29 +150,33 @@ export function onezoneError<C extends OnezoneErrorCode>(
  * with precedence) becomes a code of ours.
  */
 const codeOfValidationId = {
+  notFound: 'notFound',
   malformedData: 'malformedData',
   missingRequiredValue: 'missingRequiredValue',
   badValueString: 'badValueString',
   badValueUsername: 'badValueUsername',
   badValueFullName: 'badValueFullName',
   badValuePassword: 'badValuePassword',
-  // Other types and other fields: the spec's body has string fields only, so these cannot occur.
+  // Other types and other fields: the spec's bodies have string and boolean fields only, so these cannot occur.
+  badValueBoolean: 'badValueBoolean',
   badValueInteger: 'malformedData',
-  badValueBoolean: 'malformedData',
   badValueList: 'malformedData',
   badData: 'malformedData',
 } as const satisfies Record<ValidationErrorId, OnezoneErrorCode>;
 
-/** The error of a failed body validation: the first row of the validation table that matches. */
+/** The error of a failed validation: the first row of the validation table that matches. */
 function validationError(failure: RuntimeFailure & { kind: 'validation' }): { status: number; body: ErrorBody } {
-  // The only parameter is the user id in the path: one that breaks its schema names no user.
-  if (failure.location === 'path') return onezoneError('notFound');
-  if (failure.location !== 'body') return onezoneError('malformedData');
-  const found = findValidationRule(failure.issues);
+  const found = findValidationRule(failure.issues, failure.location);
   const code = found === undefined ? 'malformedData' : codeOfValidationId[found.rule.id];
   const key = found?.issue.field ?? '';
-  if (code === 'missingRequiredValue' || code === 'badValueString') return onezoneError(code, { key });
+  if (code === 'missingRequiredValue' || code === 'badValueString' || code === 'badValueBoolean') return onezoneError(code, { key });
   return onezoneError(code);
+}
+
+/** Why a 401: no credentials, or the refusal the verifier recorded, else by the kind of scheme refused. */
+function unauthorizedCode(failure: RuntimeFailure & { kind: 'unauthorized' }, c: Context): OnezoneErrorCode {
+  if (failure.reason === 'missingCredentials') return 'missingCredentials';
+  return refusalOf(c) ?? (failure.rejected?.kind === 'basic' ? 'badBasicCredentials' : 'badToken');
 }
 
 function mapped({ status, body }: { status: number; body: ErrorBody }): MappedError {
@@ -168,7 +184,7 @@ function mapped({ status, body }: { status: number; body: ErrorBody }): MappedEr
 }
 
 /** Every runtime failure → this API's error. Exhaustive over the failure kinds (checked by the compiler). */
-export const onezoneErrors: ErrorMapper = (failure) => {
+export const onezoneErrors: ErrorMapper = (failure, c) => {
   switch (failure.kind) {
     case 'notFound':
       return mapped(onezoneError('notFound'));
@@ -183,7 +199,7 @@ export const onezoneErrors: ErrorMapper = (failure) => {
     case 'validation':
       return mapped(validationError(failure));
     case 'unauthorized':
-      return mapped(onezoneError(failure.reason === 'missingCredentials' ? 'missingCredentials' : 'badBasicCredentials'));
+      return mapped(onezoneError(unauthorizedCode(failure, c)));
     case 'notImplemented':
       return mapped(onezoneError('notImplemented'));
     case 'internal':

@@ -5,6 +5,7 @@ import { Argon2idPasswordHasher, ConfigError, createLogger, serveApp } from '@re
 import { createApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { bootstrapAdmin } from './services/bootstrap-admin.ts';
+import { loadTokenKey } from './tokens/token-key.ts';
 import { SqlUserStore } from './stores/sql-user-store.ts';
 
 let config: Config;
@@ -41,7 +42,23 @@ try {
   process.exit(1);
 }
 
-const { app, api } = createApp({ store, hasher, logger, config, docsFile: findDocs() });
+let tokenKey: Awaited<ReturnType<typeof loadTokenKey>>;
+try {
+  tokenKey = await loadTokenKey(config.tokenKey, config.dataDir);
+} catch (error) {
+  logger.fatal({ err: error }, 'could not read or create the client token key (set ONEZONE_TOKEN_KEY or fix DATA_DIR)');
+  await store.close();
+  process.exit(1);
+}
+if (tokenKey.source === 'env') {
+  logger.info('client tokens: key from ONEZONE_TOKEN_KEY');
+} else {
+  logger.info({ tokenKeyFile: tokenKey.file }, `client tokens: key ${tokenKey.source === 'file-created' ? 'created in' : 'read from'} ${tokenKey.file}`);
+  // Replicas on one PostgreSQL database each make their own key file: tokens still work everywhere, but each lists only its own.
+  if (store.dialect === 'postgres') logger.warn('client tokens: on PostgreSQL set ONEZONE_TOKEN_KEY, the same on every replica');
+}
+
+const { app, api } = createApp({ store, hasher, logger, config, tokenKey: tokenKey.key, docsFile: findDocs() });
 const served = await serveApp({
   app,
   port: config.port,

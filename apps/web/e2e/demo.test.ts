@@ -35,6 +35,7 @@ const expected = {
   duplicateDetail: examples.camunda.CreateUserDuplicateUsername.value.detail,
   onezoneId: examples.onezone.locationRudolfLingens.value.split('/').at(-1) ?? '',
   badUsername: examples.onezone.badValueUsername.value.error.description,
+  onezoneToken: examples.onezone.clientToken.value.token,
 };
 
 /** A port nothing listens on: bound once by the OS, then released. */
@@ -143,6 +144,15 @@ describe.skipIf(!hasChromium)('demo page against the mocks', () => {
     expect(text).toMatch(/^400 /);
     expect(text).toContain('(badValueUsername)');
     await screenshot('onezone');
+  });
+
+  it('creates an Onezone client token, signs in with it and changes the password with it', async () => {
+    await page.click('#onezone-token');
+    expect(await textOf('#onezone-token-result.success', expected.onezoneToken)).toContain('Signed in with token');
+    await page.fill('#onezone-password input[name="oldPassword"]', 'lS1c6FD2mxB2ff');
+    await page.fill('#onezone-password input[name="newPassword"]', 'n3w-Passw0rd-2026');
+    await page.click('#onezone-password-submit');
+    await textOf('#onezone-password-result.success', 'Password changed');
   });
 
   it('sends no scenario to the real server', async () => {

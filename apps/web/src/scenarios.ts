@@ -94,11 +94,19 @@ export const scenarios = {
 /** Fills a `<select>` with scenarios; the empty value means "no `Prefer` header": the mock's default. */
 export function fillScenarioSelect(select: HTMLSelectElement, list: Scenario[]): void {
   select.replaceChildren(
-    new Option('Default (no Prefer header)', ''),
+    option('Default (no Prefer header)', ''),
     ...list.map((scenario) => {
-      const option = new Option(`${scenario.status} ${scenario.name}: ${scenario.summary}`, scenario.prefer);
-      option.title = `Prefer: ${scenario.prefer}`;
-      return option;
+      const item = option(`${scenario.status} ${scenario.name}: ${scenario.summary}`, scenario.prefer);
+      item.title = `Prefer: ${scenario.prefer}`;
+      return item;
     }),
   );
+}
+
+/** An `<option>`; `document.createElement` rather than `new Option`, which happy-dom (the unit tests' DOM) lacks. */
+function option(text: string, value: string): HTMLOptionElement {
+  const element = document.createElement('option');
+  element.text = text;
+  element.value = value;
+  return element;
 }

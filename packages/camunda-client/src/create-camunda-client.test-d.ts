@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { createCamundaClient, type CamundaProblem, type components } from './index.ts';
+import { createCamundaClient, isStatus, searchUsersItems, type CamundaProblem, type components } from './index.ts';
 
 const client = createCamundaClient({ baseUrl: 'http://localhost:8080/v2' });
 
@@ -34,5 +34,21 @@ describe('createCamundaClient types', () => {
     void client.DELETE('/users/{userKey}', { params: { path: { userKey: 1 } } });
     // @ts-expect-error userKey is a number
     void client.DELETE('/users/{userKey}', { params: { path: { userKey: 'x' } } });
+  });
+});
+
+describe('isStatus on Camunda results', () => {
+  it('narrows by the statuses of the operation', async () => {
+    const result = await client.POST('/users', { body: { username: 'jdoe', password: 'x' } });
+    if (isStatus(result, 202)) expectTypeOf(result.data).toEqualTypeOf<{ userKey: number }>();
+    if (isStatus(result, 409)) expectTypeOf(result.error).branded.toEqualTypeOf<CamundaProblem>();
+    const deleted = await client.DELETE('/users/{userKey}', { params: { path: { userKey: 1 } } });
+    if (isStatus(deleted, 404)) expectTypeOf(deleted.error).branded.toEqualTypeOf<CamundaProblem>();
+    // @ts-expect-error deleteUser declares no 409
+    isStatus(deleted, 409);
+  });
+
+  it('types the items of a search iteration', async () => {
+    for await (const user of searchUsersItems(client)) expectTypeOf(user).toEqualTypeOf<components['schemas']['UserResult']>();
   });
 });

@@ -7,5 +7,7 @@
 export type { components, operations, paths } from '@repo/specs/camunda';
 export { basicAuthMiddleware, basicAuthorization, type BasicCredentials } from '@repo/client-kit';
 export { preferValue, scenarioMiddleware } from '@repo/client-kit';
+export { isStatus, retryAfterMs, type ResilienceOptions, type RetryOptions } from '@repo/client-kit';
 export { createCamundaClient, type CamundaClient, type CamundaClientOptions } from './create-camunda-client.ts';
 export { problemMessage, type CamundaProblem } from './problem-message.ts';
+export { CamundaRequestError, searchUsersItems, searchUsersPages, type SearchUsersOptions } from './search-users.ts';

@@ -33,6 +33,17 @@ describe('createTypedClient', () => {
     expect(fake.requests[0]?.headers.get('Authorization')).toBe('Basic ZGVtbzpkZW1v');
   });
 
+  it('sends a bearer token when token is given', async () => {
+    const fake = recordingFetch();
+    const client = createTypedClient<paths>({ baseUrl: 'http://x', token: 'oz1.abc', fetch: fake.fetch });
+    await client.GET('/things');
+    expect(fake.requests[0]?.headers.get('Authorization')).toBe('Bearer oz1.abc');
+  });
+
+  it('refuses auth and token together', () => {
+    expect(() => createTypedClient<paths>({ baseUrl: 'http://x', token: 't', auth: { username: 'a', password: 'b' } })).toThrow(TypeError);
+  });
+
   it('sends neither Authorization nor Prefer without auth and scenario', async () => {
     const fake = recordingFetch();
     const client = createTypedClient<paths>({ baseUrl: 'http://x', fetch: fake.fetch });

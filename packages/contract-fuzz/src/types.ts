@@ -95,6 +95,8 @@ export interface CheckOutcome {
   readonly evaluated: number;
   /** Why it does not apply, when it does not. */
   readonly reason?: string | undefined;
+  /** positive_data_acceptance: 400s excused by `FuzzOptions.acceptableRejections`. */
+  readonly excused?: number | undefined;
 }
 
 /** Options of one run. */
@@ -111,6 +113,29 @@ export interface FuzzOptions {
   readonly timeoutMs?: number | undefined;
   /** Progress lines (default: none). */
   readonly log?: ((line: string) => void) | undefined;
+  /**
+   * 400s a valid request may get because of server state, not data (e.g. a taken username):
+   * excused from positive_data_acceptance, and counted.
+   */
+  readonly acceptableRejections?: readonly AcceptableRejection[] | undefined;
+  /** Requests concurrently in flight (default 4). */
+  readonly concurrency?: number | undefined;
+  /** Shrinking bounds per failure: requests (default 60) and time (default 15 s). */
+  readonly maxShrinkRequests?: number | undefined;
+  readonly maxShrinkMs?: number | undefined;
+}
+
+/**
+ * A 400 that a positive request may get for a reason of state, not of data (e.g. Onezone's
+ * `badValueIdentifierOccupied` for a taken username), recognised by a value in the response body.
+ */
+export interface AcceptableRejection {
+  readonly operationId: string;
+  readonly status: number;
+  /** JSON pointer into the response body, e.g. `/error/details/key`. */
+  readonly bodyPointer: string;
+  readonly equals: unknown;
+  readonly reason: string;
 }
 
 /** The outcome of a run. */

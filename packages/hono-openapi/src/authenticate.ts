@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import type { RuntimeFailure } from './failures.ts';
-import type { CompiledScheme, CompiledSecurity } from './security.ts';
+import { unusableCredential, type CompiledScheme, type CompiledSecurity } from './security.ts';
 
 /** The result of authenticating a request. */
 export type AuthResult<P> =
@@ -72,7 +72,7 @@ function resume<P>(security: CompiledSecurity, c: Context, progress: Progress): 
       nextAlternative(progress);
       continue;
     }
-    const verdict = scheme.verify(credential as never, c);
+    const verdict = credential === unusableCredential ? null : scheme.verify(credential as never, c);
     if (isThenable(verdict)) {
       return Promise.resolve(verdict).then((settled) => {
         record(progress, scheme, settled);

@@ -127,4 +127,61 @@ describe('request bodies', () => {
     expect(res.status).toBe(204);
     expect(bodies).toEqual(['hello']);
   });
+
+  describe('encoding (JSON is UTF-8, RFC 8259)', () => {
+    // "é" in Latin-1: one byte that is not UTF-8, in a password (which U+FFFD would satisfy).
+    const latin1 = new Uint8Array([...new TextEncoder().encode('{"username":"alice","password":"pass'), 0xe9, ...new TextEncoder().encode('word-1"}')]);
+
+    it('refuses a body that is not UTF-8 with 400, not a U+FFFD-replaced 202', async () => {
+      const { api, bodies } = setup();
+      const res = await api.app.request('/api/v1/users', { method: 'POST', headers: { ...authJson, 'content-length': String(latin1.byteLength) }, body: latin1 });
+      expect(res.status).toBe(400);
+      expect(await problemOf(res)).toMatchObject({ title: 'Bad Request' });
+      expect(bodies).toEqual([]);
+    });
+
+    it('refuses it when it arrives chunked too, a multi-byte character split across chunks still passing', async () => {
+      const chunked = (chunks: Uint8Array[]) =>
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (const chunk of chunks) controller.enqueue(chunk);
+            controller.close();
+          },
+        });
+      const { api } = setup();
+      const bad = await api.app.request('/api/v1/users', { method: 'POST', headers: authJson, body: chunked([latin1]), duplex: 'half' } as RequestInit);
+      expect(bad.status).toBe(400);
+      const utf8 = new TextEncoder().encode(JSON.stringify({ ...valid, name: 'Zoë' }));
+      const split = utf8.indexOf(0xc3) + 1;
+      const good = await api.app.request('/api/v1/users', {
+        method: 'POST',
+        headers: authJson,
+        body: chunked([utf8.slice(0, split), utf8.slice(split)]),
+        duplex: 'half',
+      } as RequestInit);
+      expect(good.status).toBe(202);
+    });
+
+    it.each(['latin1', 'ISO-8859-1', 'utf-16', '"utf8"'])('answers 415 to a JSON body declared as charset=%s, before reading', async (charset) => {
+      const { api, bodies } = setup();
+      const res = await api.app.request('/api/v1/users', post(JSON.stringify(valid), { ...authJson, 'content-type': `application/json; charset=${charset}` }));
+      expect(res.status).toBe(415);
+      expect(bodies).toEqual([]);
+    });
+
+    it.each(['utf-8', 'UTF-8', '"UTF-8"'])('accepts charset=%s', async (charset) => {
+      const { api } = setup();
+      const res = await api.app.request('/api/v1/users', post(JSON.stringify(valid), { ...authJson, 'content-type': `application/json;charset=${charset}` }));
+      expect(res.status).toBe(202);
+    });
+
+    it('answers a 5,000-deep array with 400, with or without a NUL at the bottom', async () => {
+      const { api } = setup();
+      for (const leaf of ['1', '"\\u0000"']) {
+        const body = `{"username":${'['.repeat(5000)}${leaf}${']'.repeat(5000)},"password":"password-1"}`;
+        const res = await api.app.request('/api/v1/users', post(body));
+        expect(res.status).toBe(400);
+      }
+    });
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * Reads a request body as text under a byte limit, reading it once (Hono caches the text, so a
- * handler may still call `c.req.json()`).
+ * handler may still call `c.req.json()`). JSON bodies are decoded strictly: bytes that are not
+ * UTF-8 are refused, not replaced with U+FFFD (which would store another text than was sent).
  */
 import type { Context } from 'hono';
 import { requestHeader } from './request-headers.ts';
@@ -9,17 +10,26 @@ import { requestHeader } from './request-headers.ts';
 export type BodyText =
   | { readonly kind: 'absent' }
   | { readonly kind: 'tooLarge' }
+  /** The bytes are not UTF-8 (strict decoding only). */
+  | { readonly kind: 'undecodable' }
   | { readonly kind: 'text'; readonly text: string };
 
 const absent: BodyText = { kind: 'absent' };
 const tooLarge: BodyText = { kind: 'tooLarge' };
-const encoder = new TextEncoder();
+const undecodable: BodyText = { kind: 'undecodable' };
+// One decoder each is enough: `decode()` without `stream` keeps no state between calls.
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+const lenientDecoder = new TextDecoder('utf-8');
 
-/** Byte length of a string over the limit, without encoding it in the common cases. */
-function exceeds(text: string, limit: number): boolean {
-  if (text.length > limit) return true; // every UTF-16 unit is at least one UTF-8 byte
-  if (text.length * 3 <= limit) return false; // and at most three
-  return encoder.encode(text).byteLength > limit;
+/** The text of a whole body, or `undecodable`. */
+function decodeAll(bytes: ArrayBuffer, strict: boolean): BodyText {
+  if (bytes.byteLength === 0) return absent;
+  if (!strict) return { kind: 'text', text: lenientDecoder.decode(bytes) };
+  try {
+    return { kind: 'text', text: strictDecoder.decode(bytes) };
+  } catch {
+    return undecodable;
+  }
 }
 
 /**
@@ -37,11 +47,13 @@ export interface BodyContinuation<T> {
  * declared length); without one (chunked) the stream is counted chunk by chunk and cancelled.
  * Continuation-passing rather than `async`: a refused size answers synchronously, and an accepted
  * body costs one promise hop after Hono's own, not one per layer.
+ *
+ * @param strict - decode as UTF-8 with `fatal: true` (JSON); otherwise invalid bytes become U+FFFD.
  */
-export function readBodyText<T>(c: Context, limit: number, then: BodyContinuation<T>): T | Promise<T> {
+export function readBodyText<T>(c: Context, limit: number, then: BodyContinuation<T>, strict = false): T | Promise<T> {
   const declared = requestHeader(c, 'content-length');
   if (declared === undefined) {
-    return readCounting(c, limit).then(
+    return readCounting(c, limit, strict).then(
       (read) => then.next(read),
       (err: unknown) => then.failed(err),
     );
@@ -49,20 +61,30 @@ export function readBodyText<T>(c: Context, limit: number, then: BodyContinuatio
   const length = Number(declared);
   if (length > limit) return then.next(tooLarge);
   if (length === 0) return then.next(absent);
-  return c.req
-    .text()
-    .then(
-      (text) => then.next(exceeds(text, limit) ? tooLarge : text === '' ? absent : { kind: 'text', text }),
-      (err: unknown) => then.failed(err),
-    );
+  return c.req.arrayBuffer().then(
+    (bytes) => {
+      if (bytes.byteLength > limit) return then.next(tooLarge);
+      const read = decodeAll(bytes, strict);
+      // Later `c.req.text()` / `c.req.json()` calls are served from Hono's cache, decoded as here.
+      if (read.kind === 'text') cacheText(c, read.text);
+      return then.next(read);
+    },
+    (err: unknown) => then.failed(err),
+  );
+}
+
+function cacheText(c: Context, text: string): void {
+  // Hono keeps promises in this cache, whatever its type says.
+  (c.req.bodyCache as Record<string, unknown>)['text'] = Promise.resolve(text);
 }
 
 /** Chunked bodies: count the bytes as they arrive and stop at the limit. */
-async function readCounting(c: Context, limit: number): Promise<BodyText> {
+async function readCounting(c: Context, limit: number, strict: boolean): Promise<BodyText> {
   const stream = c.req.raw.body;
   if (stream === null) return absent;
   const reader = stream.getReader();
-  const decoder = new TextDecoder();
+  const decoder = new TextDecoder('utf-8', { fatal: strict });
+  let valid = true;
   let bytes = 0;
   let text = '';
   for (;;) {
@@ -73,11 +95,24 @@ async function readCounting(c: Context, limit: number): Promise<BodyText> {
       await reader.cancel();
       return tooLarge;
     }
-    text += decoder.decode(value, { stream: true });
+    // Keep counting after a decoding error: an oversize body is still 413, whatever its bytes.
+    if (valid) {
+      try {
+        text += decoder.decode(value, { stream: true });
+      } catch {
+        valid = false;
+      }
+    }
   }
-  text += decoder.decode();
-  // Later `c.req.text()` / `c.req.json()` calls are served from Hono's cache.
-  // Hono keeps promises in this cache, whatever its type says.
-  (c.req.bodyCache as Record<string, unknown>)['text'] = Promise.resolve(text);
-  return bytes === 0 ? absent : { kind: 'text', text };
+  if (valid) {
+    try {
+      text += decoder.decode();
+    } catch {
+      valid = false;
+    }
+  }
+  if (bytes === 0) return absent;
+  if (!valid) return undecodable;
+  cacheText(c, text);
+  return { kind: 'text', text };
 }

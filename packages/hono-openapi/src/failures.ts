@@ -30,11 +30,16 @@ export type RuntimeFailure =
   /** The body (by Content-Length or by the bytes actually read) exceeds the limit. */
   | { readonly kind: 'payloadTooLarge'; readonly limit: number }
   /**
-   * The body is not valid JSON. Deliberately carries no parser message: V8's messages quote the
-   * input, which may hold a password.
+   * The body is not valid JSON: its bytes are not UTF-8 (`encoding`; JSON is UTF-8, RFC 8259), or
+   * the text does not parse (`syntax`). Deliberately carries no parser message: V8's messages
+   * quote the input, which may hold a password.
    */
-  | { readonly kind: 'malformedJson' }
-  /** Input does not match the spec; `issues` names every offending field (Ajv `allErrors`). */
+  | { readonly kind: 'malformedJson'; readonly reason: 'encoding' | 'syntax' }
+  /**
+   * Input does not match the spec (`issues` names every offending field, Ajv `allErrors`), or a
+   * string breaks the runtime's text hygiene (keyword `textHygiene` / `propertyNameHygiene`,
+   * see text-hygiene.ts: U+0000, an unpaired surrogate, a percent-encoding that is not UTF-8).
+   */
   | { readonly kind: 'validation'; readonly location: ValidationLocation; readonly issues: readonly ValidationIssue[] }
   /**
    * No security requirement of the operation was met. The runtime adds `challenges` as

@@ -8,6 +8,8 @@ export type { ErrorMapper, MappedError, RuntimeFailure, RuntimeFailureKind, Secu
 export { issuesFromAjvErrors, isSensitiveField } from './issues.ts';
 export type { JsonType, ValidationIssue } from './issues.ts';
 export type { RuntimeLogger } from './logger.ts';
+export { PROPERTY_NAME_HYGIENE_KEYWORD, TEXT_HYGIENE_KEYWORD } from './text-hygiene.ts';
+export type { TextProblem } from './text-hygiene.ts';
 export type { ResponseValidationMode } from './pipeline.ts';
 export { ResponseValidationError } from './response-validation.ts';
 export { apiKey, basic, bearer } from './security.ts';

@@ -6,6 +6,22 @@ export function mediaTypeEssence(contentType: string): string {
   return (semicolon === -1 ? contentType : contentType.slice(0, semicolon)).trim().toLowerCase();
 }
 
+/** The `charset` parameter of a Content-Type (`"UTF-8"` unquoted), or undefined when there is none. */
+export function mediaTypeCharset(contentType: string): string | undefined {
+  let semicolon = contentType.indexOf(';');
+  while (semicolon !== -1) {
+    const next = contentType.indexOf(';', semicolon + 1);
+    const parameter = contentType.slice(semicolon + 1, next === -1 ? undefined : next);
+    const eq = parameter.indexOf('=');
+    if (eq !== -1 && parameter.slice(0, eq).trim().toLowerCase() === 'charset') {
+      const value = parameter.slice(eq + 1).trim();
+      return value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value;
+    }
+    semicolon = next;
+  }
+  return undefined;
+}
+
 /** `application/json` and the structured-syntax `+json` types (`application/problem+json`). */
 export function isJsonMediaType(essence: string): boolean {
   return essence === 'application/json' || essence.endsWith('+json');

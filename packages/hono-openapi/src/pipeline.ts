@@ -15,6 +15,7 @@ import { requestBody, type BodyStep, type BodyStepContinuation } from './request
 import { failureResponse } from './failure-response.ts';
 import { buildResponse, type AnyHandlerResult } from './response.ts';
 import { ResponseValidationError } from './response-validation.ts';
+import { parameterTextIssues, pathEncodingIssues, queryEncodingIssues, rawPathAndQuery } from './text-hygiene.ts';
 
 /** How handler responses are checked against the spec. */
 export type ResponseValidationMode = 'off' | 'warn' | 'throw';
@@ -47,9 +48,18 @@ export function startRequest(c: Context, settings: PipelineSettings): string {
   return id;
 }
 
-function parameters(group: CompiledParameterGroup | undefined, c: Context): Step<Readonly<Record<string, unknown>>> {
+function parameters(group: CompiledParameterGroup | undefined, c: Context, template: string): Step<Readonly<Record<string, unknown>>> {
   if (group === undefined) return noParameters;
+  // Text hygiene first: a value Hono could not decode, or one holding NUL or a lone surrogate.
+  if (group.location !== 'header') {
+    const { path, query } = rawPathAndQuery(c.req.url);
+    const broken =
+      group.location === 'path' ? pathEncodingIssues(path, template) : queryEncodingIssues(query, (name) => group.parameters.some((p) => p.lookup === name));
+    if (broken.length > 0) return { failure: { kind: 'validation', location: group.location, issues: broken } };
+  }
   const value = readParameters(group, c);
+  const unclean = parameterTextIssues(value);
+  if (unclean.length > 0) return { failure: { kind: 'validation', location: group.location, issues: unclean } };
   if (group.validate(value)) return { value };
   return { failure: { kind: 'validation', location: group.location, issues: issuesFromAjvErrors(group.validate.errors, value) } };
 }
@@ -104,11 +114,11 @@ class Exchange implements BodyStepContinuation<Response | Promise<Response>> {
     if (op.handler === undefined) {
       return this.fail({ kind: 'notImplemented', method: op.info.method, path: op.info.path, operationId: op.info.operationId });
     }
-    const params = parameters(op.path, c);
+    const params = parameters(op.path, c, op.info.path);
     if (params.failure) return this.fail(params.failure);
-    const query = parameters(op.query, c);
+    const query = parameters(op.query, c, op.info.path);
     if (query.failure) return this.fail(query.failure);
-    const headers = parameters(op.header, c);
+    const headers = parameters(op.header, c, op.info.path);
     if (headers.failure) return this.fail(headers.failure);
     const req: HandlerInput = (this.req = {
       params: params.value,

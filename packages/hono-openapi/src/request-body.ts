@@ -1,14 +1,16 @@
 /**
- * The request-body step: media type (415), size (413), JSON syntax, presence and schema, in that
- * order, so that a refused body is never read and an accepted one is read once.
+ * The request-body step: media type and charset (415), size (413), UTF-8, JSON syntax, presence,
+ * text hygiene and schema, in that order, so that a refused body is never read and an accepted one
+ * is read once.
  */
 import type { Context } from 'hono';
 import { readBodyText, type BodyContinuation, type BodyText } from './body.ts';
 import type { CompiledMediaType, CompiledRequestBody } from './compile/request-body.ts';
 import type { RuntimeFailure } from './failures.ts';
 import { issuesFromAjvErrors } from './issues.ts';
-import { matchMediaType, mediaTypeEssence } from './media-types.ts';
+import { matchMediaType, mediaTypeCharset, mediaTypeEssence } from './media-types.ts';
 import { requestHeader } from './request-headers.ts';
+import { jsonTextIssues } from './text-hygiene.ts';
 
 /** The body for the handler, or why there is none. */
 export type BodyStep = { readonly value: unknown; readonly failure?: undefined } | { readonly failure: RuntimeFailure };
@@ -41,7 +43,7 @@ export function requestBody<T>(
   if (contentType !== undefined) {
     const matched = matchMediaType(mediaTypeEssence(contentType), body.mediaTypes);
     media = matched === undefined ? undefined : body.mediaTypes.get(matched);
-    if (media === undefined) {
+    if (media === undefined || (media.kind === 'json' && !isUtf8Charset(contentType))) {
       return then.next({ failure: { kind: 'unsupportedMediaType', contentType, supported: [...body.mediaTypes.keys()] } });
     }
     if (media.kind === 'other') {
@@ -50,7 +52,13 @@ export function requestBody<T>(
       return then.next(absent);
     }
   }
-  return readBodyText(c, limit, new BodyParser(body, media, limit, then));
+  return readBodyText(c, limit, new BodyParser(body, media, limit, then), media?.kind === 'json');
+}
+
+/** JSON is UTF-8 (RFC 8259 §8.1): a `charset` parameter may only say so. */
+function isUtf8Charset(contentType: string): boolean {
+  const charset = mediaTypeCharset(contentType);
+  return charset === undefined || charset.toLowerCase() === 'utf-8';
 }
 
 /** Parses and validates what was read, then hands the step on. */
@@ -74,6 +82,7 @@ class BodyParser<T> implements BodyContinuation<T> {
 function parsedBody(body: CompiledRequestBody, media: CompiledMediaType | undefined, read: BodyText, limit: number): BodyStep {
   if (read.kind === 'tooLarge') return { failure: { kind: 'payloadTooLarge', limit } };
   if (read.kind === 'absent') return body.required ? { failure: bodyRequired } : absent;
+  if (read.kind === 'undecodable') return { failure: { kind: 'malformedJson', reason: 'encoding' } };
   if (media === undefined) {
     return { failure: { kind: 'unsupportedMediaType', contentType: undefined, supported: [...body.mediaTypes.keys()] } };
   }
@@ -82,8 +91,10 @@ function parsedBody(body: CompiledRequestBody, media: CompiledMediaType | undefi
     try {
       value = JSON.parse(read.text);
     } catch {
-      return { failure: { kind: 'malformedJson' } };
+      return { failure: { kind: 'malformedJson', reason: 'syntax' } };
     }
+    const issues = jsonTextIssues(read.text, value);
+    if (issues.length > 0) return { failure: { kind: 'validation', location: 'body', issues } };
   }
   if (media.validate !== undefined && !media.validate(value)) {
     return { failure: { kind: 'validation', location: 'body', issues: issuesFromAjvErrors(media.validate.errors, value) } };

@@ -144,4 +144,45 @@ describe('security', () => {
     const res = await api.app.request('/api/v1/users/1', { headers: { authorization: basicAuth() } });
     expect(res.status).toBe(500);
   });
+
+  describe('credentials that cannot name anyone: 401 without calling the verifier', () => {
+    function recordingApp() {
+      const seen: string[] = [];
+      const api = createOpenApiApp<FixturePaths, TestUser>({
+        spec: fixtureSpec,
+        errors: problemErrors,
+        security: {
+          basicAuth: basic(({ username }) => {
+            seen.push(username);
+            return null;
+          }),
+          bearerAuth: bearer(() => null),
+          apiKeyAuth: apiKey(() => null),
+        },
+      });
+      api.handle('get', '/users/{userKey}', () => ({ status: 200, body: { key: 1, username: 'x' } }));
+      return { api, seen };
+    }
+    const encoded = (bytes: number[]) => `Basic ${Buffer.from(bytes).toString('base64')}`;
+    const ascii = (text: string) => [...Buffer.from(text, 'latin1')];
+
+    it.each([
+      ['NUL in the username', encoded([...ascii('ad'), 0, ...ascii('min:admin-password')])],
+      ['NUL in the password', encoded([...ascii('admin:admin'), 0])],
+      ['bytes that are not UTF-8 (Latin-1 "é")', encoded([...ascii('ren'), 0xe9, ...ascii(':password')])],
+      ['a CESU-8 surrogate (ED A0 80)', encoded([...ascii('a'), 0xed, 0xa0, 0x80, ...ascii(':password')])],
+    ])('refuses %s', async (_name, authorization) => {
+      const { api, seen } = recordingApp();
+      const res = await api.app.request('/api/v1/users/1', { headers: { authorization } });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toContain('Basic realm=');
+      expect(seen).toEqual([]);
+    });
+
+    it('still verifies well-formed non-ASCII credentials', async () => {
+      const { api, seen } = recordingApp();
+      await api.app.request('/api/v1/users/1', { headers: { authorization: `Basic ${Buffer.from('zoë:pässword').toString('base64')}` } });
+      expect(seen).toEqual(['zoë']);
+    });
+  });
 });

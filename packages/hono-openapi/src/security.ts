@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { deref } from './compile/json-pointer.ts';
 import { requestHeader } from './request-headers.ts';
 import type { SecuritySchemeKind } from './failures.ts';
+import { decodesAsUtf8, textProblem } from './text-hygiene.ts';
 import type { OpenApiDocument, SecurityRequirementObject, SecuritySchemeObject } from './types/openapi-document.ts';
 
 /** What a basic-auth verifier receives. */
@@ -58,8 +59,11 @@ export function apiKey<Principal>(verify: TokenVerifier<NoInfer<Principal>>): Ta
 export interface CompiledScheme {
   readonly name: string;
   readonly kind: SecuritySchemeKind;
-  /** Returns the credential, or undefined when the request carries none for this scheme. */
-  readonly extract: (c: Context) => BasicCredentials | string | undefined;
+  /**
+   * Returns the credential, undefined when the request carries none for this scheme, or
+   * {@link unusableCredential} when it carries one that no verifier could accept.
+   */
+  readonly extract: (c: Context) => BasicCredentials | string | typeof unusableCredential | undefined;
   readonly verify: (credential: never, c: Context) => unknown;
   readonly challenge: (invalid: boolean) => string | undefined;
 }
@@ -79,22 +83,45 @@ function authorization(c: Context, prefix: string): string | undefined {
   return header.slice(0, prefix.length).toLowerCase() === prefix ? header.slice(prefix.length).trim() : undefined;
 }
 
-function decodeBasic(c: Context): BasicCredentials | undefined {
+/**
+ * Credentials that are present but cannot name anyone: bytes that are not UTF-8 (RFC 7617's
+ * `charset="UTF-8"`), U+0000 or an unpaired surrogate. They are rejected (401) without calling the
+ * verifier, so they never reach a store: no user can have such a name or password.
+ */
+export const unusableCredential = Symbol('unusableCredential');
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeBasic(c: Context): BasicCredentials | typeof unusableCredential | undefined {
   const encoded = authorization(c, 'basic ');
   if (encoded === undefined) return undefined;
-  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  let decoded: string;
+  try {
+    decoded = strictUtf8.decode(Buffer.from(encoded, 'base64'));
+  } catch {
+    return unusableCredential;
+  }
+  if (textProblem(decoded) !== undefined) return unusableCredential;
   const colon = decoded.indexOf(':');
   // A malformed value is still "credentials present": it is verified as an empty pair and fails.
   if (colon === -1) return { username: decoded, password: '' };
   return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-function cookie(c: Context, name: string): string | undefined {
+/** A token or key as extracted, or {@link unusableCredential} when it holds NUL or a lone surrogate. */
+function cleanToken(token: string | undefined): string | typeof unusableCredential | undefined {
+  return token === undefined || textProblem(token) === undefined ? token : unusableCredential;
+}
+
+function cookie(c: Context, name: string): string | typeof unusableCredential | undefined {
   const header = requestHeader(c, 'cookie');
   if (header === undefined) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq !== -1 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq !== -1 && part.slice(0, eq).trim() === name) {
+      const value = part.slice(eq + 1).trim();
+      return decodesAsUtf8(value) ? decodeURIComponent(value) : unusableCredential;
+    }
   }
   return undefined;
 }
@@ -120,16 +147,21 @@ function compileScheme<P>(
     challenge = () => `Basic realm=${quote(realm)}, charset="UTF-8"`;
   } else if ((type === 'http' && http === 'bearer') || type === 'oauth2' || type === 'openidconnect') {
     kind = 'bearer';
-    extract = (c) => authorization(c, 'bearer ');
+    extract = (c) => cleanToken(authorization(c, 'bearer '));
     // RFC 6750 §3: an invalid token gets error="invalid_token"; no credentials get the bare challenge.
     challenge = (invalid) => `Bearer realm=${quote(realm)}${invalid ? ', error="invalid_token"' : ''}`;
   } else if (type === 'apikey' && scheme.name !== undefined) {
     kind = 'apiKey';
     const keyName = scheme.name;
     const lower = keyName.toLowerCase();
-    if (scheme.in === 'header') extract = (c) => requestHeader(c, lower);
-    else if (scheme.in === 'query') extract = (c) => c.req.query(keyName);
-    else if (scheme.in === 'cookie') extract = (c) => cookie(c, keyName);
+    if (scheme.in === 'header') extract = (c) => cleanToken(requestHeader(c, lower));
+    else if (scheme.in === 'query') extract = (c) => cleanToken(c.req.query(keyName));
+    else if (scheme.in === 'cookie') {
+      extract = (c) => {
+        const value = cookie(c, keyName);
+        return typeof value === 'string' ? cleanToken(value) : value;
+      };
+    }
     else throw new Error(`OpenAPI: security scheme ${name}: apiKey in "${String(scheme.in)}" is unsupported`);
   } else {
     throw new Error(`OpenAPI: security scheme ${name} (${scheme.type} ${scheme.scheme ?? ''}) is unsupported`);

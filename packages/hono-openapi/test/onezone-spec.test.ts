@@ -49,7 +49,7 @@ describe('the runtime on the real Onezone spec (fixture mapper)', () => {
 
   it('answers a wrong method with 405 and Allow', async () => {
     const res = await app().api.app.request('/api/v3/onezone/user', { method: 'POST', headers: authJson });
-    expect(res.headers.get('allow')).toBe('GET, HEAD');
+    expect(res.headers.get('allow')).toBe('GET, DELETE, PATCH, HEAD');
     await expectError(res, 405, 'notSupported');
   });
 

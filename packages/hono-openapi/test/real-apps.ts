@@ -9,7 +9,7 @@ import { onezoneSpec, type paths as OnezonePaths } from '@repo/specs/onezone';
 import { createOpenApiApp, type ResponseValidationMode } from '../src/index.ts';
 import { errorBodyErrors } from './fixtures/error-body-errors.ts';
 import { problemErrors } from './fixtures/problem-errors.ts';
-import { basic } from '../src/security.ts';
+import { apiKey, basic, bearer } from '../src/security.ts';
 import { captureLogger } from './fixture-app.ts';
 
 export interface Admin {
@@ -38,7 +38,8 @@ export function onezoneApp(validateResponses: ResponseValidationMode = 'throw') 
   const api = createOpenApiApp<OnezonePaths, Admin>({
     spec: onezoneSpec,
     errors: errorBodyErrors,
-    security: { basicAuth: verify },
+    // Onezone also accepts client tokens; these tests know none.
+    security: { basicAuth: verify, tokenAuth: apiKey<Admin>(() => null), bearerAuth: bearer<Admin>(() => null) },
     validateResponses,
     logger,
   });

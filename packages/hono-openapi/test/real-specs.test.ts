@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { camundaSpec } from '@repo/specs/camunda';
+import { onezoneSpec } from '@repo/specs/onezone';
 import { authJson } from './fixture-app.ts';
 import { camundaApp, onezoneApp } from './real-apps.ts';
 
@@ -6,14 +8,10 @@ describe('the real specs', () => {
   it('compile, with every operation routed under its server path', () => {
     expect(camundaApp().api.basePath).toBe('/v2');
     expect(onezoneApp().api.basePath).toBe('/api/v3/onezone');
-    expect(camundaApp().api.unimplemented().map((op) => op.operationId)).toEqual(['createUser', 'searchUsers', 'deleteUser']);
-    expect(onezoneApp().api.unimplemented().map((op) => op.operationId)).toEqual([
-      'list_users',
-      'create_user',
-      'get_user',
-      'remove_user',
-      'get_current_user',
-    ]);
+    expect(camundaApp().api.unimplemented().map((op) => op.operationId).sort()).toEqual(operationIds(camundaSpec).sort());
+    expect(onezoneApp().api.unimplemented().map((op) => op.operationId).sort()).toEqual(operationIds(onezoneSpec).sort());
+    expect(operationIds(camundaSpec)).toContain('createUser');
+    expect(operationIds(onezoneSpec)).toContain('create_user');
   });
 
   it('applies searchUsers defaults and checks its answer against the spec', async () => {
@@ -55,3 +53,13 @@ describe('the real specs', () => {
     expect(logger.lines[0]?.obj['violations']).toContain("body /fullName must have required property 'fullName'");
   });
 });
+
+/** The operationIds of a bundled spec. */
+function operationIds(spec: Record<string, unknown>): string[] {
+  const paths = spec['paths'] as Record<string, Record<string, { operationId?: string }>>;
+  return Object.values(paths).flatMap((item) =>
+    Object.entries(item)
+      .filter(([method]) => ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'].includes(method))
+      .map(([, operation]) => operation.operationId ?? ''),
+  );
+}

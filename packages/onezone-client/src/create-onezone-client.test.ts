@@ -30,6 +30,14 @@ describe('createOnezoneClient', () => {
     expect(fake.requests[0]?.headers.get('Prefer')).toBe('code=201');
   });
 
+  it('sends a client token as Bearer', async () => {
+    const fake = fakeFetch(() => Response.json({ tokens: [] }));
+    const client = createOnezoneClient({ baseUrl: BASE, token: 'oz1.Xq3v9kZt2mWcR8bN5yHfLp0sDgJ7aUeQ4iOxVnT6rYk', fetch: fake.fetch });
+    const { data } = await client.GET('/user/client_tokens');
+    expect(fake.requests[0]?.headers.get('Authorization')).toBe('Bearer oz1.Xq3v9kZt2mWcR8bN5yHfLp0sDgJ7aUeQ4iOxVnT6rYk');
+    expect(data).toEqual({ tokens: [] });
+  });
+
   it('gives the created user id from the result', async () => {
     const fake = fakeFetch(created);
     const client = createOnezoneClient({ baseUrl: BASE, fetch: fake.fetch });

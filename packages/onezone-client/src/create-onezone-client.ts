@@ -27,6 +27,11 @@ export type OnezoneClient = Client<paths>;
  * const onezone = createOnezoneClient({ baseUrl: 'http://localhost:8081/api/v3/onezone', auth: { username: 'admin', password: 'password' } });
  * const result = await onezone.POST('/users', { body: { username: 'r.lingens', password: 'lS1c6FD2mxB2ff' } });
  * if (!result.error) console.log(createdUserId(result));
+ *
+ * @example
+ * // Sign in with a client token (sent as `Authorization: Bearer`) instead of a password:
+ * const { data } = await onezone.POST('/user/client_tokens', { body: {} });
+ * const asToken = createOnezoneClient({ baseUrl: 'http://localhost:8081/api/v3/onezone', token: data!.token });
  */
 export function createOnezoneClient(options: OnezoneClientOptions): OnezoneClient {
   return createTypedClient<paths>(options);

@@ -6,8 +6,9 @@
  * @packageDocumentation
  */
 export type { components, operations, paths } from '@repo/specs/onezone';
-export { basicAuthMiddleware, basicAuthorization, type BasicCredentials } from '@repo/client-kit';
+export { basicAuthMiddleware, basicAuthorization, bearerAuthMiddleware, type BasicCredentials } from '@repo/client-kit';
 export { preferValue, scenarioMiddleware } from '@repo/client-kit';
 export { createOnezoneClient, type OnezoneClient, type OnezoneClientOptions } from './create-onezone-client.ts';
 export { errorMessage, type OnezoneError } from './error-message.ts';
 export { createdUserId, userIdFromLocation } from './user-id.ts';
+export { isStatus, retryAfterMs, type ResilienceOptions, type RetryOptions } from '@repo/client-kit';

@@ -19,6 +19,7 @@ describe('readCommonServerConfig', () => {
       corsOrigins: undefined,
       authCacheSeconds: 300,
       bodyLimitBytes: 65_536,
+      publicBaseUrl: undefined,
     });
   });
 
@@ -31,6 +32,10 @@ describe('readCommonServerConfig', () => {
     const config = read({ ADMIN_PASSWORD: ' pw ', CORS_ORIGINS: 'https://a.example, http://localhost:5173/' });
     expect(config.adminPassword).toBe(' pw ');
     expect(config.corsOrigins).toEqual(['https://a.example', 'http://localhost:5173']);
+  });
+
+  it('reads PUBLIC_BASE_URL without its trailing slash', () => {
+    expect(read({ PUBLIC_BASE_URL: 'https://users.example.com/base/' }).publicBaseUrl).toBe('https://users.example.com/base');
   });
 
   it('defaults RESPONSE_VALIDATION by NODE_ENV', () => {
@@ -46,6 +51,9 @@ describe('readCommonServerConfig', () => {
     ['NODE_ENV', 'staging'],
     ['API_AUTH_CACHE_SECONDS', '-1'],
     ['API_BODY_LIMIT_BYTES', '10'],
+    ['PUBLIC_BASE_URL', 'ftp://example.com'],
+    ['PUBLIC_BASE_URL', 'not a url'],
+    ['PUBLIC_BASE_URL', 'https://example.com/?x=1'],
   ])('refuses %s=%s, naming the variable', (name, value) => {
     expect(() => read({ [name]: value })).toThrow(ConfigError);
     expect(() => read({ [name]: value })).toThrow(name);

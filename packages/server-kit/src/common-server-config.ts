@@ -33,6 +33,12 @@ export interface CommonServerConfig {
   authCacheSeconds: number;
   /** `<PREFIX>_BODY_LIMIT_BYTES`: larger request bodies get 413, default 65536. */
   bodyLimitBytes: number;
+  /**
+   * `PUBLIC_BASE_URL`: the server's public root as clients reach it (e.g. behind a proxy,
+   * `https://users.example.com`), no trailing slash; absolute URLs in responses (Onezone's
+   * `Location`, Camunda's problem `instance`) start with it. Unset: see `publicOrigin` (public-origin.ts).
+   */
+  publicBaseUrl: string | undefined;
 }
 
 /**
@@ -56,7 +62,17 @@ export function readCommonServerConfig(env: Env, { prefix }: { prefix: string })
     corsOrigins: parseOrigins(readOptionalString(env, 'CORS_ORIGINS')),
     authCacheSeconds: readInt(env, `${prefix}_AUTH_CACHE_SECONDS`, 300, { min: 0, max: 86_400 }),
     bodyLimitBytes: readInt(env, `${prefix}_BODY_LIMIT_BYTES`, 65_536, { min: 1024, max: 16 * 1024 * 1024 }),
+    publicBaseUrl: readPublicBaseUrl(env),
   };
+}
+
+/** An http(s) URL without query or fragment: absolute URLs are built by appending a path to it. */
+function readPublicBaseUrl(env: Env): string | undefined {
+  const url = readUrl(env, 'PUBLIC_BASE_URL', ['http:', 'https:']);
+  if (url !== undefined && (url.includes('?') || url.includes('#'))) {
+    throw new ConfigError('PUBLIC_BASE_URL must not have a query or fragment (e.g. https://users.example.com)');
+  }
+  return url;
 }
 
 function parseOrigins(raw: string | undefined): CommonServerConfig['corsOrigins'] {

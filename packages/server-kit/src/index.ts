@@ -7,6 +7,7 @@ export * from './health.ts';
 export * from './is-unique-violation.ts';
 export * from './logger.ts';
 export * from './password-hasher.ts';
+export * from './public-origin.ts';
 export * from './request-logger.ts';
 export * from './run-migrations.ts';
 export * from './serve.ts';

@@ -3,7 +3,7 @@ import type { paths } from '@repo/specs/camunda';
 import type { Principal } from '../services/principal.ts';
 
 /** The handler type of the operation at `method` `path` of the Camunda spec. */
-export type CamundaHandler<P extends keyof paths, M extends 'post' | 'delete'> = Handler<OperationAt<paths, P, M>, Principal>;
+export type CamundaHandler<P extends keyof paths, M extends 'post' | 'put' | 'delete'> = Handler<OperationAt<paths, P, M>, Principal>;
 
 /**
  * The caller of an operation that requires credentials. The runtime answers 401 before a handler

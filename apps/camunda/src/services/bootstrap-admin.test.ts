@@ -36,17 +36,20 @@ describe('bootstrapAdmin', () => {
     expect(await bootstrapAdmin(store, hasher, { username: 'root', password: 'configured-pw' })).toEqual({ action: 'unchanged', username: 'root' });
   });
 
-  it('resets the admin to a changed configured password', async () => {
+  it('resets the admin to a changed configured password in place, keeping its key', async () => {
     await bootstrapAdmin(store, hasher, { username: 'admin', password: undefined });
+    const { key } = (await store.findByUsername('admin'))!;
     expect(await bootstrapAdmin(store, hasher, { username: 'admin', password: 'new-pw' })).toEqual({ action: 'reset', username: 'admin' });
     expect(await verifies('admin', 'new-pw')).toBe(true);
     expect(await store.count()).toBe(1);
+    expect((await store.findByUsername('admin'))!.key).toBe(key);
   });
 
   it('makes an existing plain user of that name the admin when a password is configured', async () => {
-    await store.create({ username: 'admin', name: 'Ad Min', email: 'a@example.com', passwordHash: await hasher.hash('pw'), permissions: [] });
+    const { key } = await store.create({ username: 'admin', name: 'Ad Min', email: 'a@example.com', passwordHash: await hasher.hash('pw'), permissions: [] });
     expect(await bootstrapAdmin(store, hasher, { username: 'admin', password: 'pw' })).toEqual({ action: 'reset', username: 'admin' });
-    expect(await store.findByUsername('admin')).toMatchObject({ name: 'Ad Min', email: 'a@example.com', permissions: [USER_MANAGEMENT] });
+    expect(await bootstrapAdmin(store, hasher, { username: 'admin', password: 'pw' })).toEqual({ action: 'unchanged', username: 'admin' });
+    expect(await store.findByUsername('admin')).toMatchObject({ key, name: 'Ad Min', email: 'a@example.com', permissions: [USER_MANAGEMENT] });
   });
 
   it('refuses to start when a plain user holds the admin name and no password is configured', async () => {

@@ -48,13 +48,15 @@ export async function bootstrapAdmin(
   }
 
   const existing = await store.findByUsername(username);
-  if (existing !== undefined) {
-    const isAdmin = existing.permissions.includes(USER_MANAGEMENT);
-    if (isAdmin && (await hasher.verify(existing.passwordHash, password))) return { action: 'unchanged', username };
-    // The UserStore port has no password update: replace the user (its key changes).
-    await store.deleteByKey(existing.key);
+  if (existing === undefined) {
+    await store.create({ username, name: '', email: '', passwordHash: await hasher.hash(password), permissions: [USER_MANAGEMENT] });
+    return { action: 'created', username };
   }
-  const passwordHash = await hasher.hash(password);
-  await store.create({ username, name: existing?.name ?? '', email: existing?.email ?? '', passwordHash, permissions: [USER_MANAGEMENT] });
-  return { action: existing === undefined ? 'created' : 'reset', username };
+  const isAdmin = existing.permissions.includes(USER_MANAGEMENT);
+  const passwordMatches = await hasher.verify(existing.passwordHash, password);
+  if (isAdmin && passwordMatches) return { action: 'unchanged', username };
+  // In place: the admin keeps its key, so nothing that refers to it (logs, audit) loses track of it.
+  if (!passwordMatches) await store.update(existing.key, { passwordHash: await hasher.hash(password) });
+  if (!isAdmin) await store.grantPermission(existing.key, USER_MANAGEMENT);
+  return { action: 'reset', username };
 }

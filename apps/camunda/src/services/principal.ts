@@ -1,4 +1,4 @@
-/** Camunda's permission to create, read and delete users; the bootstrap admin holds it. */
+/** Camunda's permission to create, read, update and delete users; the bootstrap admin holds it. */
 export const USER_MANAGEMENT = 'user-management';
 
 /** The authenticated caller of a request. */
@@ -9,7 +9,7 @@ export interface Principal {
 }
 
 /** What a caller may do to users; the names are Camunda's, as its 403 details print them. */
-export type UserOperation = 'CREATE' | 'READ' | 'DELETE';
+export type UserOperation = 'CREATE' | 'READ' | 'UPDATE' | 'DELETE';
 
 /** Whether `principal` may perform `operation` on users. Every user operation needs user-management. */
 export function mayManageUsers(principal: Principal, _operation: UserOperation): boolean {

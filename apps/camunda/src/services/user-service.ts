@@ -21,7 +21,15 @@ export interface NewUserInput {
 export interface SearchUsersInput {
   filter?: { username?: string | undefined; name?: string | undefined; email?: string | undefined } | undefined;
   page?: { from?: number | undefined; limit?: number | undefined } | undefined;
-  sort?: readonly { field: UserSortField; order?: 'asc' | 'desc' | undefined }[] | undefined;
+  /** Either spelling of the order: lower case as first documented, upper case as Camunda's SDK sends it. */
+  sort?: readonly { field: UserSortField; order?: 'asc' | 'desc' | 'ASC' | 'DESC' | undefined }[] | undefined;
+}
+
+export interface UpdateUserInput {
+  /** Blank or absent: the password stays as it is. */
+  password?: string | undefined;
+  name?: string | undefined;
+  email?: string | undefined;
 }
 
 /** Page size when a search names none, and the largest one allowed (the spec's `page.limit`). */
@@ -65,9 +73,17 @@ export class UserService {
       filter: input.filter ?? {},
       from: input.page?.from ?? 0,
       limit: Math.min(input.page?.limit ?? DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT),
-      sort: (input.sort ?? []).map(({ field, order }) => ({ field, order: order ?? 'asc' })),
+      sort: (input.sort ?? []).map(({ field, order }) => ({ field, order: order === 'desc' || order === 'DESC' ? 'desc' : 'asc' })),
     };
     return { ok: true, value: await this.#store.search(query) };
+  }
+
+  /** Changes a user in place; `notFound` when no user has the key. A new password is hashed here. */
+  async update(actor: Principal, key: number, input: UpdateUserInput): Promise<Outcome<undefined, 'forbidden' | 'notFound'>> {
+    if (!mayManageUsers(actor, 'UPDATE')) return { ok: false, reason: 'forbidden' };
+    const passwordHash = input.password === undefined || input.password === '' ? undefined : await this.#hasher.hash(input.password);
+    const updated = await this.#store.update(key, { name: input.name, email: input.email, passwordHash });
+    return updated ? { ok: true, value: undefined } : { ok: false, reason: 'notFound' };
   }
 
   /** Deletes a user by key; `notFound` when no user has it. */

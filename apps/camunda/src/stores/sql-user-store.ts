@@ -11,6 +11,7 @@ import { userStoreMigrations } from './migrations.ts';
 import {
   UsernameTakenError,
   type NewUser,
+  type UserChanges,
   type UserRecord,
   type UserSearchQuery,
   type UserSearchResult,
@@ -179,6 +180,35 @@ export class SqlUserStore implements UserStore {
     return query;
   }
 
+  async update(key: number, changes: UserChanges): Promise<boolean> {
+    if (!Number.isSafeInteger(key)) return false;
+    const values = {
+      ...(changes.name === undefined ? {} : { name: changes.name }),
+      ...(changes.email === undefined ? {} : { email: changes.email }),
+      ...(changes.passwordHash === undefined ? {} : { password_hash: changes.passwordHash }),
+    };
+    // Nothing to change still answers whether the user exists.
+    if (Object.keys(values).length === 0) {
+      return (await this.#db.selectFrom('users').select('key').where('key', '=', key).executeTakeFirst()) !== undefined;
+    }
+    const result = await this.#db.updateTable('users').set(values).where('key', '=', key).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async grantPermission(key: number, permission: string): Promise<boolean> {
+    if (!Number.isSafeInteger(key)) return false;
+    return await this.#db.transaction().execute(async (trx) => {
+      const user = await trx.selectFrom('users').select('key').where('key', '=', key).executeTakeFirst();
+      if (user === undefined) return false;
+      await trx
+        .insertInto('user_permissions')
+        .values({ user_key: key, permission })
+        .onConflict((oc) => oc.columns(['user_key', 'permission']).doNothing())
+        .execute();
+      return true;
+    });
+  }
+
   async deleteByKey(key: number): Promise<boolean> {
     if (!Number.isSafeInteger(key)) return false;
     // user_permissions rows go with the user (on delete cascade).
@@ -187,6 +217,9 @@ export class SqlUserStore implements UserStore {
   }
 
   async findByUsername(username: string): Promise<UserRecord | undefined> {
+    // No user can have such a name (the API refuses it), and PostgreSQL would fail the statement
+    // on it while SQLite truncates at it: not found, on every store. Defence in depth.
+    if (username.includes('\0')) return undefined;
     const { rows } = await this.#db.executeQuery(withParameters(this.#findByUsernameQuery, [username]));
     const row = rows[0];
     if (!row) return undefined;

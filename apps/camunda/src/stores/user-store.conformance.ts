@@ -66,6 +66,12 @@ export function describeUserStoreConformance(name: string, createTarget: () => P
       expect(await store.findByUsername('nobody')).toBeUndefined();
     });
 
+    it('answers undefined, not a database error, for a username holding U+0000', async () => {
+      await store.create(newUser('alice'));
+      expect(await store.findByUsername('alice\u0000')).toBeUndefined();
+      expect(await store.findByUsername('\u0000alice')).toBeUndefined();
+    });
+
     it('throws UsernameTakenError when the username is taken', async () => {
       await store.create(newUser('alice'));
       await expect(store.create(newUser('alice', { name: 'Other' }))).rejects.toBeInstanceOf(UsernameTakenError);
@@ -101,6 +107,40 @@ export function describeUserStoreConformance(name: string, createTarget: () => P
       expect(await store.findByUsername('admin')).toBeUndefined();
       expect(await store.hasUserWithPermission('user-management')).toBe(false);
       expect(await store.deleteByKey(key)).toBe(false);
+    });
+
+    it('updates name, email and password hash in place, keeping key, username and permissions', async () => {
+      const { key } = await store.create(newUser('alice', { permissions: ['user-management'] }));
+      expect(await store.update(key, { name: 'Alice B', email: 'b@example.com', passwordHash: '$argon2id$fake$new' })).toBe(true);
+      expect(await store.findByUsername('alice')).toMatchObject({
+        key,
+        username: 'alice',
+        name: 'Alice B',
+        email: 'b@example.com',
+        passwordHash: '$argon2id$fake$new',
+        permissions: ['user-management'],
+      });
+    });
+
+    it('leaves absent fields of an update as they are', async () => {
+      const { key } = await store.create(newUser('alice'));
+      expect(await store.update(key, { email: 'new@example.com' })).toBe(true);
+      expect(await store.findByUsername('alice')).toMatchObject({ name: 'alice name', email: 'new@example.com', passwordHash: '$argon2id$fake$alice' });
+      expect(await store.update(key, {})).toBe(true);
+    });
+
+    it('returns false when updating an unknown key', async () => {
+      expect(await store.update(FIRST_USER_KEY + 1000, { name: 'x' })).toBe(false);
+      expect(await store.update(FIRST_USER_KEY + 1000, {})).toBe(false);
+      expect(await store.update(2 ** 60, { name: 'x' })).toBe(false);
+    });
+
+    it('grants a permission once, however often it is granted', async () => {
+      const { key } = await store.create(newUser('alice'));
+      expect(await store.grantPermission(key, 'user-management')).toBe(true);
+      expect(await store.grantPermission(key, 'user-management')).toBe(true);
+      expect((await store.findByUsername('alice'))?.permissions).toEqual(['user-management']);
+      expect(await store.grantPermission(FIRST_USER_KEY + 1000, 'user-management')).toBe(false);
     });
 
     it('returns false when deleting an unknown key', async () => {

@@ -31,6 +31,14 @@ export interface UserRecord extends UserSummary {
   createdAt: Date;
 }
 
+/** New values for a stored user; an absent field stays as it is. */
+export interface UserChanges {
+  name?: string | undefined;
+  email?: string | undefined;
+  /** Hashed by the caller, as on create. */
+  passwordHash?: string | undefined;
+}
+
 export type UserSortField = 'username' | 'name' | 'email';
 
 export interface UserSearchQuery {
@@ -54,6 +62,10 @@ export interface UserStore {
   /** Stores a user and returns its new key. Throws {@link UsernameTakenError}, also under a race. */
   create(user: NewUser): Promise<{ key: number }>;
   search(query: UserSearchQuery): Promise<UserSearchResult>;
+  /** Changes a user in place (key, username and permissions stay); false when the key is unknown. */
+  update(key: number, changes: UserChanges): Promise<boolean>;
+  /** Gives the user a permission it may already hold; false when the key is unknown. */
+  grantPermission(key: number, permission: string): Promise<boolean>;
   /** True when a user was deleted, false when the key is unknown. */
   deleteByKey(key: number): Promise<boolean>;
   /** For authentication: the user with hash and permissions, or undefined. */

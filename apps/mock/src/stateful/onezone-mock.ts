@@ -2,6 +2,7 @@
  * The Onezone stateful mock: the real server's `createApp` on an in-memory SQLite store, with the
  * bootstrap admin and the users of the spec's examples.
  */
+import { randomBytes } from 'node:crypto';
 import { createApp } from '@repo/onezone-server/src/app.ts';
 import { loadConfig } from '@repo/onezone-server/src/config.ts';
 import { bootstrapAdmin } from '@repo/onezone-server/src/services/bootstrap-admin.ts';
@@ -37,6 +38,8 @@ export async function buildOnezoneMock(options: StatefulMockOptions): Promise<Bu
       store,
       hasher,
       logger: options.logger,
+      // Client tokens are sealed with this key; a mock's tokens live as long as its state.
+      tokenKey: randomBytes(32),
       config: {
         corsOrigins: '*',
         publicBaseUrl: undefined,

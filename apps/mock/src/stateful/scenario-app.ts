@@ -5,7 +5,7 @@
  * server's error; like Prism, any credentials pass where the spec asks for some, and none get 401.
  * The state is neither read nor changed.
  */
-import { basic, createOpenApiApp, type ErrorMapper, type HttpMethod, type RuntimeLogger } from '@repo/hono-openapi';
+import { apiKey, basic, bearer, createOpenApiApp, type ErrorMapper, type HttpMethod, type RuntimeLogger, type SecurityVerifiers } from '@repo/hono-openapi';
 import type { SpecDocument } from '../mount-bundle.ts';
 import { operationScenarios } from '../scenarios.ts';
 import { apiFront } from './api-front.ts';
@@ -22,6 +22,21 @@ export interface ScenarioAppOptions {
   logger: RuntimeLogger;
 }
 
+/**
+ * Prism's rule for every security scheme of the spec: the credentials must be there (the header,
+ * the token), their content is not checked.
+ */
+function acceptAnyCredentials(spec: SpecDocument): SecurityVerifiers<object> {
+  const schemes = ((spec.components as { securitySchemes?: Record<string, { type?: string; scheme?: string }> } | undefined)?.securitySchemes ?? {});
+  const anyone = () => ({});
+  return Object.fromEntries(
+    Object.entries(schemes).map(([name, scheme]) => [
+      name,
+      scheme.type === 'apiKey' ? apiKey(anyone) : scheme.type === 'http' && scheme.scheme?.toLowerCase() === 'basic' ? basic(anyone) : bearer(anyone),
+    ]),
+  );
+}
+
 /** The problem `type` of the mock's own error: an undocumented scenario was asked for. */
 export const UNKNOWN_SCENARIO_TYPE = 'urn:repo:mock:unknown-scenario';
 
@@ -34,8 +49,7 @@ export function createScenarioApp(options: ScenarioAppOptions): { fetch: (reques
   const api = createOpenApiApp<Record<string, never>, object>({
     spec: options.spec,
     errors: options.errors,
-    // Prism's rule: the header must be there, its content is not checked.
-    security: { basicAuth: basic(() => ({})) },
+    security: acceptAnyCredentials(options.spec),
     validateResponses: 'off',
     bodyLimit: options.bodyLimit,
     realm: options.realm,

@@ -1,6 +1,7 @@
 import { CredentialAuthenticator, type CredentialAuthenticatorOptions, type PasswordHasher } from '@repo/server-kit';
 import type { UserStore } from '../stores/user-store.ts';
 import { principalOf, type Principal } from './principal.ts';
+import { admit, type SignIn } from './sign-in.ts';
 
 export type AuthenticatorOptions = CredentialAuthenticatorOptions;
 
@@ -22,5 +23,14 @@ export class Authenticator extends CredentialAuthenticator<Principal> {
       hasher,
       options,
     );
+  }
+
+  /**
+   * Signs in with a username and password: refused with `badBasicCredentials` unless the password
+   * is right; then, only to whoever knows it, refused with `userBlocked` or `basicAuthDisabled`.
+   */
+  async signIn(username: string, password: string): Promise<SignIn> {
+    const principal = await this.authenticate(username, password);
+    return principal === null ? { ok: false, refusal: 'badBasicCredentials' } : admit(principal, 'password');
   }
 }

@@ -37,11 +37,27 @@ describe('bootstrapAdmin', () => {
     expect((await store.findByUsername('root'))?.id).toBe(id);
   });
 
-  it('resets the admin to a changed ADMIN_PASSWORD', async () => {
+  it('resets the admin to a changed ADMIN_PASSWORD in place, keeping its id', async () => {
     await bootstrapAdmin(store, hasher, { username: 'admin', password: 'old-password' });
+    const id = (await store.findByUsername('admin'))?.id;
     expect((await bootstrapAdmin(store, hasher, { username: 'admin', password: 'new-password' })).action).toBe('reset');
     expect(await signsIn('admin', 'new-password')).toBe(true);
     expect(await signsIn('admin', 'old-password')).toBe(false);
+    expect((await store.findByUsername('admin'))?.id).toBe(id);
+  });
+
+  it('unblocks the admin and enables its basic auth when ADMIN_PASSWORD is set', async () => {
+    await bootstrapAdmin(store, hasher, { username: 'admin', password: 'admin-password' });
+    const id = (await store.findByUsername('admin'))!.id;
+    await store.update(id, { blocked: true, basicAuthEnabled: false });
+    expect((await bootstrapAdmin(store, hasher, { username: 'admin', password: 'admin-password' })).action).toBe('reset');
+    expect(await store.get(id)).toMatchObject({ blocked: false, basicAuthEnabled: true });
+  });
+
+  it('grants an admin from an earlier version the privileges added since, in place', async () => {
+    const old = await store.create({ username: 'admin', fullName: 'Admin', passwordHash: await hasher.hash('pw-123456'), privileges: ['oz_users_create', 'oz_users_list'] });
+    expect((await bootstrapAdmin(store, hasher, { username: 'admin', password: undefined })).action).toBe('kept');
+    expect((await store.get(old.id))?.privileges).toEqual([...ADMIN_PRIVILEGES].sort());
   });
 
   it('makes an existing plain user the admin when ADMIN_PASSWORD names it', async () => {

@@ -9,7 +9,7 @@ export type BootstrapOutcome =
   | { action: 'created'; username: string }
   /** ADMIN_PASSWORD unset on the first start: `password` was generated and must be shown once. */
   | { action: 'generated'; username: string; password: string }
-  /** The user existed with another password (or without the privileges) and was replaced by the admin with ADMIN_PASSWORD. */
+  /** The user existed with another password (or without the privileges, blocked, basic auth off) and was reset in place (same id) to the admin with ADMIN_PASSWORD. */
   | { action: 'reset'; username: string }
   /** The admin exists with ADMIN_PASSWORD already. */
   | { action: 'unchanged'; username: string };
@@ -17,11 +17,11 @@ export type BootstrapOutcome =
 const ADMIN_FULL_NAME = 'Onezone Admin';
 
 /**
- * Makes sure the bootstrap admin exists with the Onezone admin privileges
- * (`oz_users_create`, `oz_users_list`, `oz_users_view`, `oz_users_delete`).
+ * Makes sure the bootstrap admin exists with the Onezone admin privileges ({@link ADMIN_PRIVILEGES}).
  *
- * With a configured password, the admin ends up with exactly that password at every start.
- * Without one, the first start generates a password; later starts keep the admin as it is.
+ * With a configured password, the admin ends up with exactly that password at every start, with
+ * basic auth enabled and not blocked, changed in place (its id stays). Without one, the first start
+ * generates a password; later starts keep the admin as it is, granting only privileges added since.
  */
 export async function bootstrapAdmin(
   store: UserStore,
@@ -29,6 +29,11 @@ export async function bootstrapAdmin(
   { username, password }: { username: string; password: string | undefined },
 ): Promise<BootstrapOutcome> {
   if (password === undefined) {
+    const existing = await store.findByUsername(username);
+    if (existing !== undefined && ADMIN_PRIVILEGES.some((p) => existing.privileges.includes(p))) {
+      // An admin from before a privilege was added to ADMIN_PRIVILEGES: grant the new ones in place.
+      await store.update(existing.id, { privileges: [...existing.privileges, ...ADMIN_PRIVILEGES] });
+    }
     const result = await ensureBootstrapAdmin({
       hasher,
       username,
@@ -49,15 +54,19 @@ export async function bootstrapAdmin(
   }
 
   const existing = await store.findByUsername(username);
-  if (existing !== undefined) {
-    const isAdmin = ADMIN_PRIVILEGES.every((p) => existing.privileges.includes(p));
-    if (isAdmin && existing.passwordHash !== null && (await hasher.verify(existing.passwordHash, password))) {
-      return { action: 'unchanged', username };
-    }
-    // The UserStore port has no password update: replace the user (its id changes).
-    await store.remove(existing.id);
+  if (existing === undefined) {
+    await store.create({ username, fullName: ADMIN_FULL_NAME, passwordHash: await hasher.hash(password), privileges: ADMIN_PRIVILEGES });
+    return { action: 'created', username };
   }
-  const passwordHash = await hasher.hash(password);
-  await store.create({ username, fullName: existing?.fullName ?? ADMIN_FULL_NAME, passwordHash, privileges: ADMIN_PRIVILEGES });
-  return { action: existing === undefined ? 'created' : 'reset', username };
+  const isAdmin = ADMIN_PRIVILEGES.every((p) => existing.privileges.includes(p));
+  const passwordMatches = existing.passwordHash !== null && (await hasher.verify(existing.passwordHash, password));
+  if (isAdmin && passwordMatches && existing.basicAuthEnabled && !existing.blocked) return { action: 'unchanged', username };
+  // In place: the admin keeps its id (and its client tokens).
+  await store.update(existing.id, {
+    ...(passwordMatches ? {} : { passwordHash: await hasher.hash(password) }),
+    privileges: [...existing.privileges, ...ADMIN_PRIVILEGES],
+    basicAuthEnabled: true,
+    blocked: false,
+  });
+  return { action: 'reset', username };
 }

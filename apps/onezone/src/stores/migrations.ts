@@ -42,5 +42,33 @@ export function userStoreMigrations(dialect: SqlDialect): Record<string, Migrati
         await db.schema.dropTable('users').execute();
       },
     },
+    // Basic auth becomes a setting of its own (an admin may disable it while the password stays),
+    // and users get client tokens.
+    '0002_basic_auth_and_client_tokens': {
+      async up(db: Kysely<any>) {
+        await db.schema.alterTable('users').addColumn('basic_auth_enabled', 'boolean', (col) => col.notNull().defaultTo(false)).execute();
+        await db
+          .updateTable('users')
+          .set({ basic_auth_enabled: true })
+          .where('password_hash', 'is not', null)
+          .execute();
+        await db.schema
+          .createTable('client_tokens')
+          .addColumn('seq', dialect === 'postgres' ? 'bigint' : 'integer', (col) =>
+            dialect === 'postgres' ? col.primaryKey().generatedAlwaysAsIdentity() : col.primaryKey().autoIncrement(),
+          )
+          .addColumn('user_id', text, (col) => col.notNull().references('users.id').onDelete('cascade'))
+          // SHA-256 of the token (hex): how a presented token is found. Unique, so a lookup names one user.
+          .addColumn('token_hash', text, (col) => col.notNull().unique())
+          // The token under AES-256-GCM with a key outside the database, for list_client_tokens.
+          .addColumn('sealed', 'text', (col) => col.notNull())
+          .execute();
+        await db.schema.createIndex('client_tokens_user_id_idx').on('client_tokens').column('user_id').execute();
+      },
+      async down(db: Kysely<any>) {
+        await db.schema.dropTable('client_tokens').execute();
+        await db.schema.alterTable('users').dropColumn('basic_auth_enabled').execute();
+      },
+    },
   };
 }

@@ -9,7 +9,15 @@ import {
   type SqlDialect,
 } from '@repo/server-kit';
 import { userStoreMigrations } from './migrations.ts';
-import { UsernameTakenError, type NewUser, type UserRecord, type UserStore, type UserWithCredentials } from './user-store.ts';
+import {
+  UsernameTakenError,
+  type NewUser,
+  type StoredClientToken,
+  type UserChanges,
+  type UserRecord,
+  type UserStore,
+  type UserWithCredentials,
+} from './user-store.ts';
 
 /** The tables as Kysely sees them (see migrations.ts). */
 export interface UserStoreTables {
@@ -24,8 +32,11 @@ export interface UserStoreTables {
     /** SQLite reads 0/1, PostgreSQL true/false. */
     blocked: Generated<boolean | number>;
     creation_time: number;
+    /** SQLite reads 0/1, PostgreSQL true/false. */
+    basic_auth_enabled: boolean | number;
   };
   user_privileges: { user_id: string; privilege: string };
+  client_tokens: { seq: Generated<number>; user_id: string; token_hash: string; sealed: string };
 }
 
 type UserRow = Selectable<UserStoreTables['users']>;
@@ -85,6 +96,7 @@ export class SqlUserStore implements UserStore {
       full_name: user.fullName,
       password_hash: user.passwordHash,
       creation_time: Math.floor(this.#now().getTime() / 1000),
+      basic_auth_enabled: user.basicAuthEnabled ?? user.passwordHash !== null,
     };
     try {
       await this.#db.transaction().execute(async (trx) => {
@@ -117,8 +129,76 @@ export class SqlUserStore implements UserStore {
   }
 
   async findByUsername(username: string): Promise<UserWithCredentials | undefined> {
+    // No user can have such a name (the API refuses it), and PostgreSQL would fail the statement
+    // on it while SQLite truncates at it: not found, on every store. Defence in depth.
+    if (username.includes('\0')) return undefined;
     const found = await this.#withPrivileges(this.#byUsername, username);
     return found && { ...toRecord(found.row, found.privileges), passwordHash: found.row.password_hash };
+  }
+
+  async getWithCredentials(id: string): Promise<UserWithCredentials | undefined> {
+    const found = await this.#withPrivileges(this.#byId, id);
+    return found && { ...toRecord(found.row, found.privileges), passwordHash: found.row.password_hash };
+  }
+
+  async update(id: string, changes: UserChanges): Promise<UserRecord | undefined> {
+    const set: Partial<Pick<UserRow, 'username' | 'full_name' | 'password_hash' | 'basic_auth_enabled' | 'blocked'>> = {};
+    if (changes.username !== undefined) set.username = changes.username;
+    if (changes.fullName !== undefined) set.full_name = changes.fullName;
+    if (changes.passwordHash !== undefined) set.password_hash = changes.passwordHash;
+    if (changes.basicAuthEnabled !== undefined) set.basic_auth_enabled = changes.basicAuthEnabled;
+    if (changes.blocked !== undefined) set.blocked = changes.blocked;
+    const privileges = changes.privileges && [...new Set(changes.privileges)].sort();
+    try {
+      const found = await this.#db.transaction().execute(async (trx) => {
+        if (Object.keys(set).length > 0) {
+          const result = await trx.updateTable('users').set(set).where('id', '=', id).executeTakeFirst();
+          if (result.numUpdatedRows === 0n) return false;
+        }
+        if (privileges !== undefined) {
+          await trx.deleteFrom('user_privileges').where('user_id', '=', id).execute();
+          if (privileges.length > 0) {
+            await trx.insertInto('user_privileges').values(privileges.map((privilege) => ({ user_id: id, privilege }))).execute();
+          }
+        }
+        return true;
+      });
+      if (!found) return undefined;
+    } catch (error) {
+      if (isUniqueViolation(error) && changes.username !== undefined) throw new UsernameTakenError(changes.username);
+      throw error;
+    }
+    return this.get(id);
+  }
+
+  async addClientToken(userId: string, token: StoredClientToken): Promise<boolean> {
+    // Insert-select: a user removed meanwhile gets no token (and no foreign-key error).
+    const result = await this.#db
+      .insertInto('client_tokens')
+      .columns(['user_id', 'token_hash', 'sealed'])
+      .expression((eb) =>
+        eb
+          .selectFrom('users')
+          .select([eb.val(userId).as('user_id'), eb.val(token.tokenHash).as('token_hash'), eb.val(token.sealed).as('sealed')])
+          .where('id', '=', userId),
+      )
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+  }
+
+  async listClientTokens(userId: string): Promise<StoredClientToken[]> {
+    const rows = await this.#db.selectFrom('client_tokens').select(['token_hash', 'sealed']).where('user_id', '=', userId).orderBy('seq').execute();
+    return rows.map((r) => ({ tokenHash: r.token_hash, sealed: r.sealed }));
+  }
+
+  async removeClientToken(userId: string, tokenHash: string): Promise<boolean> {
+    const result = await this.#db.deleteFrom('client_tokens').where('user_id', '=', userId).where('token_hash', '=', tokenHash).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  async findByTokenHash(tokenHash: string): Promise<UserRecord | undefined> {
+    const row = await this.#db.selectFrom('client_tokens').select('user_id').where('token_hash', '=', tokenHash).executeTakeFirst();
+    return row === undefined ? undefined : this.get(row.user_id);
   }
 
   async count(): Promise<number> {
@@ -184,7 +264,7 @@ function toRecord(row: UserRow, privileges: string[]): UserRecord {
     emails: JSON.parse(row.emails) as string[],
     blocked: Boolean(row.blocked),
     creationTime: Number(row.creation_time),
-    basicAuthEnabled: row.password_hash !== null,
+    basicAuthEnabled: Boolean(row.basic_auth_enabled),
     privileges,
   };
 }

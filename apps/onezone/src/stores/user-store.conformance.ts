@@ -63,6 +63,12 @@ export function describeUserStoreConformance(name: string, createTarget: () => P
       expect(await store.findByUsername('nobody')).toBeUndefined();
     });
 
+    it('answers undefined, not a database error, for a username holding U+0000', async () => {
+      await store.create(newUser('alice'));
+      expect(await store.findByUsername('alice\u0000')).toBeUndefined();
+      expect(await store.findByUsername('\u0000alice')).toBeUndefined();
+    });
+
     it('stores a user without a password, who has basic auth disabled', async () => {
       const created = await store.create(newUser('nopass', { passwordHash: null }));
       expect(created.basicAuthEnabled).toBe(false);
@@ -135,6 +141,92 @@ export function describeUserStoreConformance(name: string, createTarget: () => P
       store = await target.open();
       expect(await store.get(created.id)).toEqual(created);
       expect(await store.list()).toEqual([created.id]);
+    });
+
+    it('changes a user in place: the id stays, absent fields keep their values', async () => {
+      const created = await store.create(newUser('alice'));
+      const updated = await store.update(created.id, { username: 'alice2', fullName: 'Alice Two' });
+      expect(updated).toEqual({ ...created, username: 'alice2', fullName: 'Alice Two' });
+      expect(await store.get(created.id)).toEqual(updated);
+      expect(await store.findByUsername('alice')).toBeUndefined();
+      expect(await store.update(created.id, {})).toEqual(updated);
+    });
+
+    it('changes the password hash, basic auth and the block', async () => {
+      const created = await store.create(newUser('alice'));
+      await store.update(created.id, { passwordHash: '$argon2id$fake$new', basicAuthEnabled: false, blocked: true });
+      expect(await store.findByUsername('alice')).toEqual({
+        ...created,
+        basicAuthEnabled: false,
+        blocked: true,
+        passwordHash: '$argon2id$fake$new',
+      });
+      await store.update(created.id, { basicAuthEnabled: true, blocked: false });
+      expect(await store.get(created.id)).toEqual(created);
+    });
+
+    it('replaces privileges in place, and reads a user with its hash by id', async () => {
+      const created = await store.create(newUser('alice', { privileges: ['oz_users_list'] }));
+      const updated = await store.update(created.id, { privileges: ADMIN_PRIVILEGES });
+      expect(updated?.privileges).toEqual([...ADMIN_PRIVILEGES].sort());
+      expect(await store.getWithCredentials(created.id)).toEqual({ ...updated, passwordHash: '$argon2id$fake$alice' });
+      expect((await store.update(created.id, { privileges: [] }))?.privileges).toEqual([]);
+      expect(await store.getWithCredentials('0'.repeat(32))).toBeUndefined();
+    });
+
+    it('keeps basic auth as a setting of its own: a user without a password may have it on', async () => {
+      const created = await store.create(newUser('nopass', { passwordHash: null, basicAuthEnabled: true }));
+      expect(created.basicAuthEnabled).toBe(true);
+      expect((await store.get(created.id))?.basicAuthEnabled).toBe(true);
+    });
+
+    it('throws UsernameTakenError when an update takes another user\'s username, and changes nothing', async () => {
+      await store.create(newUser('alice'));
+      const bob = await store.create(newUser('bob'));
+      await expect(store.update(bob.id, { username: 'alice', fullName: 'Bob Two' })).rejects.toBeInstanceOf(UsernameTakenError);
+      expect(await store.get(bob.id)).toEqual(bob);
+      await expect(store.update(bob.id, { username: 'bob' })).resolves.toEqual(bob);
+    });
+
+    it('returns undefined when updating an unknown id', async () => {
+      expect(await store.update('0'.repeat(32), { fullName: 'Nobody Here' })).toBeUndefined();
+      expect(await store.update('0'.repeat(32), {})).toBeUndefined();
+    });
+
+    it('stores client tokens per user, oldest first, and finds their owner by hash', async () => {
+      const alice = await store.create(newUser('alice'));
+      const bob = await store.create(newUser('bob'));
+      const tokens = ['h1', 'h2', 'h3'].map((tokenHash) => ({ tokenHash, sealed: `sealed-${tokenHash}` }));
+      for (const token of tokens) expect(await store.addClientToken(alice.id, token)).toBe(true);
+      expect(await store.addClientToken(bob.id, { tokenHash: 'hb', sealed: 'sealed-hb' })).toBe(true);
+      expect(await store.listClientTokens(alice.id)).toEqual(tokens);
+      expect(await store.findByTokenHash('h2')).toEqual(alice);
+      expect(await store.findByTokenHash('hb')).toEqual(bob);
+      expect(await store.findByTokenHash('unknown')).toBeUndefined();
+    });
+
+    it('adds no token for an unknown user', async () => {
+      expect(await store.addClientToken('0'.repeat(32), { tokenHash: 'h1', sealed: 's' })).toBe(false);
+      expect(await store.findByTokenHash('h1')).toBeUndefined();
+    });
+
+    it("removes a client token of its owner only", async () => {
+      const alice = await store.create(newUser('alice'));
+      const bob = await store.create(newUser('bob'));
+      await store.addClientToken(alice.id, { tokenHash: 'h1', sealed: 's1' });
+      expect(await store.removeClientToken(bob.id, 'h1')).toBe(false);
+      expect(await store.removeClientToken(alice.id, 'h1')).toBe(true);
+      expect(await store.removeClientToken(alice.id, 'h1')).toBe(false);
+      expect(await store.findByTokenHash('h1')).toBeUndefined();
+      expect(await store.listClientTokens(alice.id)).toEqual([]);
+    });
+
+    it("removes a user's client tokens with the user", async () => {
+      const alice = await store.create(newUser('alice'));
+      await store.addClientToken(alice.id, { tokenHash: 'h1', sealed: 's1' });
+      await store.remove(alice.id);
+      expect(await store.findByTokenHash('h1')).toBeUndefined();
+      expect(await store.listClientTokens(alice.id)).toEqual([]);
     });
 
     it('answers ping while open', async () => {

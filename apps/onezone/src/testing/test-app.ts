@@ -1,4 +1,5 @@
 /** Builds the app for handler tests: in-memory SQLite, cheap argon2id, a captured log, typed clients. */
+import { randomBytes } from 'node:crypto';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { Argon2idPasswordHasher, type PasswordHasher } from '@repo/server-kit';
 import { captureLogger } from '@repo/server-kit/testing';
@@ -35,6 +36,8 @@ export interface TestAppOptions {
   hasher?: PasswordHasher;
   config?: Partial<AppDeps['config']>;
   docsFile?: string;
+  /** Default: a random key. */
+  tokenKey?: Uint8Array;
 }
 
 /** A test app with the admin bootstrapped, and clients that talk to it without a port. */
@@ -55,6 +58,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
       bodyLimitBytes: 65_536,
       ...options.config,
     },
+    tokenKey: options.tokenKey ?? randomBytes(32),
     docsFile: options.docsFile,
   });
   /** A typed client; `credentials` null sends no Authorization header. */
@@ -67,13 +71,42 @@ export async function createTestApp(options: TestAppOptions = {}) {
     c.use(specConformance);
     return c;
   };
+  /** A typed client that signs in with a client token, in `X-Auth-Token` or as `Authorization: Bearer`. */
+  const tokenClient = (token: string, via: 'X-Auth-Token' | 'Bearer' = 'X-Auth-Token'): Client<paths> => {
+    const c = createClient<paths>({
+      baseUrl: BASE_URL,
+      fetch: async (request) => app.request(request),
+      headers: via === 'Bearer' ? { Authorization: `Bearer ${token}` } : { 'X-Auth-Token': token },
+    });
+    c.use(specConformance);
+    return c;
+  };
+  /** Creates a client token for `credentials` through the API; returns it. */
+  const createToken = async (credentials: { username: string; password: string }): Promise<string> => {
+    const { data, response } = await client(credentials).POST('/user/client_tokens', {});
+    if (data === undefined) throw new Error(`create_client_token answered ${response.status}`);
+    return data.token;
+  };
   /** Creates a user through the API as the admin; returns its id. */
   const createUser = async (body: paths['/users']['post']['requestBody']['content']['application/json']): Promise<string> => {
     const { response } = await client(ADMIN).POST('/users', { body });
     if (response.status !== 201) throw new Error(`create_user answered ${response.status}`);
     return (response.headers.get('location') ?? '').split('/').pop() ?? '';
   };
-  return { app, api, store, hasher, log, client, admin: client(ADMIN), anonymous: client(null), createUser, close: () => store.close() };
+  return {
+    app,
+    api,
+    store,
+    hasher,
+    log,
+    client,
+    tokenClient,
+    admin: client(ADMIN),
+    anonymous: client(null),
+    createUser,
+    createToken,
+    close: () => store.close(),
+  };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

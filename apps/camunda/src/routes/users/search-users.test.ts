@@ -80,6 +80,13 @@ describe('searchUsers (POST /users/search)', () => {
       });
       expect(usernames(byNameThenUsername.data)).toEqual(['c', 'a']);
     });
+
+    it('accepts the order in upper case, as Camunda\'s Node SDK sends it', async () => {
+      const admin = h.admin();
+      const sorted = (order: 'ASC' | 'DESC') => admin.POST('/users/search', { body: { filter: { email: 'x@example.com' }, sort: [{ field: 'username', order }] } });
+      expect(usernames((await sorted('DESC')).data)).toEqual(['c', 'a']);
+      expect(usernames((await sorted('ASC')).data)).toEqual(['a', 'c']);
+    });
   });
 
   describe('400', () => {

@@ -43,7 +43,9 @@ describe('create_user', () => {
     await proxied.close();
   });
 
-  it('builds Location from the request origin when PUBLIC_BASE_URL is unset', async () => {
+  // Over a real socket a client-sent Host is only kept when it names the listening address
+  // (server-kit's public-origin.test.ts, tests/contract/text-and-origin.test.ts); app.request has none.
+  it('builds Location from the request URL under app.request when PUBLIC_BASE_URL is unset', async () => {
     const response = await t.app.request('http://127.0.0.1:9999/api/v3/onezone/users', {
       method: 'POST',
       headers: { Authorization: basicAuth(ADMIN.username, ADMIN.password), 'Content-Type': 'application/json' },

@@ -1,0 +1,69 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import type { StoredClientToken } from '../stores/user-store.ts';
+
+/** Marks our tokens (and their format's version), so a token is recognisable in a log or a leak scan. */
+export const CLIENT_TOKEN_PREFIX = 'oz1.';
+/** AES-256-GCM: 32-byte key, 12-byte nonce, 16-byte tag. */
+export const TOKEN_KEY_BYTES = 32;
+const NONCE_BYTES = 12;
+const SEAL_VERSION = 'v1';
+
+/**
+ * How client tokens are made and kept, so that a copy of the database alone yields no usable token:
+ *
+ * - a token is `oz1.` + 32 random bytes (base64url): 256 bits, so a plain SHA-256 of it cannot be
+ *   reversed or guessed, and it is by that hash that a presented token is found;
+ * - `list_client_tokens` must return the tokens themselves, so each is also stored sealed with
+ *   AES-256-GCM under the server's token key, which is never in the database; the user id and the
+ *   hash are the additional data, so a sealed token moved to another row or user does not open.
+ *
+ * Authentication needs only the hash: with a lost or changed key, tokens keep working, only
+ * listing them no longer can.
+ */
+export class ClientTokenVault {
+  readonly #key: Buffer;
+
+  constructor(key: Uint8Array) {
+    if (key.length !== TOKEN_KEY_BYTES) throw new Error(`client token key: need ${TOKEN_KEY_BYTES} bytes, got ${key.length}`);
+    this.#key = Buffer.from(key);
+  }
+
+  /** A new token of `userId`, and what the store keeps of it. */
+  issue(userId: string): { token: string; stored: StoredClientToken } {
+    const token = `${CLIENT_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const tokenHash = this.hash(token);
+    return { token, stored: { tokenHash, sealed: this.#seal(token, additionalData(userId, tokenHash)) } };
+  }
+
+  /** The lookup key of a presented token: SHA-256, hex. */
+  hash(token: string): string {
+    return createHash('sha256').update(token, 'utf8').digest('hex');
+  }
+
+  /** The token a stored row holds, or undefined when it does not open under this key (key changed, row tampered). */
+  open(userId: string, stored: StoredClientToken): string | undefined {
+    const [version, nonce, ciphertext, tag] = stored.sealed.split('.');
+    if (version !== SEAL_VERSION || nonce === undefined || ciphertext === undefined || tag === undefined) return undefined;
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(nonce, 'base64url'));
+      decipher.setAAD(additionalData(userId, stored.tokenHash));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      const token = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString('utf8');
+      return this.hash(token) === stored.tokenHash ? token : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #seal(token: string, aad: Buffer): string {
+    const nonce = randomBytes(NONCE_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.#key, nonce);
+    cipher.setAAD(aad);
+    const ciphertext = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
+    return [SEAL_VERSION, nonce.toString('base64url'), ciphertext.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+  }
+}
+
+function additionalData(userId: string, tokenHash: string): Buffer {
+  return Buffer.from(`${userId}\0${tokenHash}`, 'utf8');
+}
