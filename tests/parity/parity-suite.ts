@@ -1,11 +1,16 @@
 /**
- * Runs one API's parity table against the Prism mock and the real server: each scenario is a pair
- * of tests, `mock: …` and `server: …`, that assert the same expected outcome (status, content
- * type, error identity, the spec's headers present) on a spec-checked response. What the mock
- * cannot show (state) is registered as a skipped mock test beside its server test.
+ * Runs one API's parity table against three targets: the Prism mock, the real server and the
+ * stateful mock (`npm run mock:stateful`). Each scenario is a trio of tests, `mock: …`, `server: …`
+ * and `stateful: …`, that assert the same expected outcome (status, content type, error identity,
+ * the spec's headers present) on a spec-checked response. Prism is asked through `Prefer`; the
+ * server and the stateful mock get the request as it is, except where no request can cause the
+ * outcome (a failing store, a status the server never gives): the stateful mock is then asked
+ * through `Prefer`, like Prism. What Prism cannot show (state) is registered as a skipped mock
+ * test beside its server and stateful tests.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMock, type RunningMock } from '@repo/mock';
+import { startStatefulMock, type RunningStatefulMock } from '@repo/mock/stateful';
 import { ADMIN, type Credentials } from '../support/admin.ts';
 import { APIS, type ApiName } from '../support/apis.ts';
 import { withBrokenStore } from '../support/break-store.ts';
@@ -26,6 +31,9 @@ export interface ParitySuite<Client, Ctx extends Arranged> {
   stateful: readonly StatefulBehaviour<Client, Ctx>[];
 }
 
+/** Where a parity test sends its request. */
+type Kind = 'mock' | 'server' | 'stateful';
+
 interface Target<Ctx> {
   baseUrl: string;
   fetch: CheckedFetch;
@@ -36,42 +44,45 @@ interface Target<Ctx> {
 export function paritySuite<Client, Ctx extends Arranged>(suite: ParitySuite<Client, Ctx>): void {
   const spec = APIS[suite.api].spec;
   const checker = specChecker(spec);
-  const fetches = { mock: checkedFetch(spec), server: checkedFetch(spec) };
-  failOnViolations(fetches.mock);
-  failOnViolations(fetches.server);
+  const fetches = { mock: checkedFetch(spec), server: checkedFetch(spec), stateful: checkedFetch(spec) };
+  for (const fetch of Object.values(fetches)) failOnViolations(fetch);
   let mock: RunningMock | undefined;
   let server: ServerOnStore | undefined;
-  const targets: Partial<Record<'mock' | 'server', Target<Ctx>>> = {};
+  let stateful: (RunningStatefulMock & { close(): Promise<void> }) | undefined;
+  const targets: Partial<Record<Kind, Target<Ctx>>> = {};
 
   beforeAll(async () => {
-    const [m, s] = await Promise.allSettled([
+    const [m, s, st] = await Promise.allSettled([
       startMock({ api: suite.api, port: 0, watch: false }),
       startOnStore(suite.api, { name: 'sqlite', available: true }),
+      startStatefulMock(suite.api, { port: 0, admin: ADMIN }),
     ]);
     if (m.status === 'fulfilled') mock = m.value;
     if (s.status === 'fulfilled') server = s.value;
-    if (m.status === 'rejected' || s.status === 'rejected') throw m.status === 'rejected' ? m.reason : (s as PromiseRejectedResult).reason;
-    for (const [kind, baseUrl] of [['mock', mock!.baseUrl], ['server', server!.server.baseUrl]] as const) {
+    if (st.status === 'fulfilled') stateful = st.value;
+    const failed = [m, s, st].find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    for (const [kind, baseUrl] of [['mock', mock!.baseUrl], ['server', server!.server.baseUrl], ['stateful', stateful!.baseUrl]] as const) {
       const fetch = fetches[kind];
       const arranged = await suite.arrange(suite.client({ baseUrl, fetch, auth: ADMIN }));
       targets[kind] = { baseUrl, fetch, arranged };
     }
   });
   afterAll(async () => {
-    await Promise.all([mock?.close(), server?.dispose()]);
+    await Promise.all([mock?.close(), server?.dispose(), stateful?.close()]);
   });
 
   const credentials = (identity: Identity, arranged: Ctx): Credentials | undefined =>
     ({ admin: ADMIN, none: undefined, wrongPassword: { ...ADMIN, password: 'wrong-Passw0rd' }, plain: arranged.plain })[identity];
 
-  const clientAs = (kind: 'mock' | 'server', identity: Identity, prefer?: string): Client => {
+  const clientAs = (kind: Kind, identity: Identity, prefer?: string): Client => {
     const target = targets[kind]!;
     const auth = credentials(identity, target.arranged);
     return suite.client({ baseUrl: target.baseUrl, fetch: target.fetch, ...(auth ? { auth } : {}), ...(prefer ? { scenario: prefer } : {}) });
   };
 
   /** The outcome both targets must give: status, media type, error identity, and which of the spec's headers came. */
-  function expectOutcome(kind: 'mock' | 'server', wanted: Expected, { response, error }: CallResult): void {
+  function expectOutcome(kind: Kind, wanted: Expected, { response, error }: CallResult): void {
     const request = fetches[kind].requestOf(response);
     if (request === undefined) throw new Error('the response did not come through the checked fetch');
     const declared = checker.declaredHeaders(request.method, request.url, wanted.status);
@@ -96,6 +107,12 @@ export function paritySuite<Client, Ctx extends Arranged>(suite: ParitySuite<Cli
       };
       if (scenario.serverCannot) it.skip(`server: cannot answer ${describeExpected(scenario.expect)}: ${scenario.serverCannot}`, serverTest);
       else it(`server: answers ${describeExpected(scenario.expect)}`, serverTest);
+      // The stateful mock is the server's code: it answers for real, except what no request can cause there.
+      const prefer = scenario.storeFault || scenario.serverCannot ? scenario.mock : undefined;
+      it(`stateful: answers ${describeExpected(scenario.expect)}${prefer ? ` (Prefer: ${prefer})` : ''}`, async () => {
+        const result = await scenario.send(clientAs('stateful', scenario.as, prefer), targets.stateful!.arranged);
+        expectOutcome('stateful', scenario.expect, result);
+      });
     });
   }
 
@@ -103,6 +120,7 @@ export function paritySuite<Client, Ctx extends Arranged>(suite: ParitySuite<Cli
     describe(`${behaviour.operation}: ${behaviour.name}`, () => {
       it.skip(`mock: cannot show that it ${behaviour.name} (stateless)`, () => {});
       it(`server: ${behaviour.name}`, () => behaviour.check((identity) => clientAs('server', identity), targets.server!.arranged));
+      it(`stateful: ${behaviour.name}`, () => behaviour.check((identity) => clientAs('stateful', identity), targets.stateful!.arranged));
     });
   }
 }

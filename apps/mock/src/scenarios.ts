@@ -33,6 +33,8 @@ export interface OperationScenarios {
   path: string;
   /** A valid request built from the spec's examples: the path with parameters filled in, and a body. */
   request: { path: string; body: unknown; mediaType: string | undefined };
+  /** Every named example of the request body, by name (the stateful mock's seed reads passwords here). */
+  requestExamples: Record<string, unknown>;
   scenarios: Scenario[];
 }
 
@@ -52,6 +54,7 @@ export function operationScenarios(spec: SpecDocument): OperationScenarios[] {
         method: method.toUpperCase(),
         path,
         request: sampleRequest(spec, path, parameters, operation.requestBody),
+        requestExamples: namedRequestExamples(spec, operation.requestBody),
         scenarios: responseScenarios(spec, deref(spec, operation.responses)),
       });
     }
@@ -124,6 +127,14 @@ function sampleRequest(spec: SpecDocument, path: string, parameters: Json[], raw
   const firstNamed = Object.values(deref(spec, content.examples))[0];
   const body = content.example ?? (firstNamed === undefined ? undefined : deref(spec, firstNamed).value);
   return { path: filled, body, mediaType };
+}
+
+function namedRequestExamples(spec: SpecDocument, rawBody: unknown): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const media of Object.values(deref(spec, deref(spec, rawBody).content))) {
+    for (const [name, example] of Object.entries(deref(spec, deref(spec, media).examples))) result[name] = deref(spec, example).value;
+  }
+  return result;
 }
 
 function parameterExample(spec: SpecDocument, parameter: Json): unknown {

@@ -7,6 +7,7 @@ import { type Connection, readConnection } from './connection.ts';
 import { busy, byId, code, field } from './dom.ts';
 import { type Failure, renderError, renderSuccess, thrownFailure } from './render-error.ts';
 import { fillScenarioSelect, scenarios } from './scenarios.ts';
+import { honoursPrefer } from './targets.ts';
 import { renderUserTable } from './user-table.ts';
 
 /** A problem detail as the page shows it: `409 ALREADY_EXISTS` and the problem's detail. */
@@ -22,8 +23,8 @@ function clientFor(connection: Connection, scenario: string) {
   return createCamundaClient({
     baseUrl: connection.baseUrl,
     auth: connection.auth,
-    // Only the mock understands `Prefer`; a real server must not get it.
-    scenario: connection.target === 'mock' && scenario ? scenario : undefined,
+    // Only the mocks understand `Prefer`; a real server must not get it.
+    scenario: honoursPrefer(connection.target) && scenario ? scenario : undefined,
   });
 }
 

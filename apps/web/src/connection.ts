@@ -34,7 +34,7 @@ export function readConnection(): Connection {
 
 /**
  * Keeps the page in step with the API and target radios: shows the chosen API's panel, resets the
- * base URL to that API's default for the target, and shows the scenario pickers only for the mock
+ * base URL to that API's default for the target, and shows the scenario pickers only for the mocks
  * (a real server ignores `Prefer`).
  */
 export function watchConnection(): void {

@@ -8,6 +8,7 @@ import { type Connection, readConnection } from './connection.ts';
 import { busy, byId, code, field } from './dom.ts';
 import { type Failure, renderError, renderSuccess, thrownFailure } from './render-error.ts';
 import { fillScenarioSelect, scenarios } from './scenarios.ts';
+import { honoursPrefer } from './targets.ts';
 import { renderUserTable } from './user-table.ts';
 
 /** An Onezone error as the page shows it: the status, the description and the error id. */
@@ -20,7 +21,7 @@ function clientFor(connection: Connection, scenario = '') {
   return createOnezoneClient({
     baseUrl: connection.baseUrl,
     auth: connection.auth,
-    scenario: connection.target === 'mock' && scenario ? scenario : undefined,
+    scenario: honoursPrefer(connection.target) && scenario ? scenario : undefined,
   });
 }
 

@@ -4,6 +4,8 @@
 interface ImportMetaEnv {
   readonly VITE_CAMUNDA_MOCK_URL?: string;
   readonly VITE_CAMUNDA_SERVER_URL?: string;
+  readonly VITE_CAMUNDA_STATEFUL_URL?: string;
+  readonly VITE_ONEZONE_STATEFUL_URL?: string;
   readonly VITE_ONEZONE_MOCK_URL?: string;
   readonly VITE_ONEZONE_SERVER_URL?: string;
 }

@@ -1,0 +1,54 @@
+/**
+ * How a mock answers on its port: requests under the API's base path go straight to the runtime
+ * app that `createApp` built (`api.app`: validation, authentication, the real handlers, the
+ * API's error mapper), everything else (`/health`, `/docs`) to the whole server app.
+ *
+ * Why not the whole app for everything: its HTTP shell is for production (a request log line, a
+ * request id middleware, CORS for configured origins), and Camunda's CORS middleware runs on every
+ * request, turning each response into a full Fetch `Response` that is then streamed out — about
+ * two thirds of a Camunda search's CPU in a profile. The mock answers browsers from any origin
+ * (as Prism does) with its own CORS, applied only to requests that carry `Origin`.
+ */
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import type { NodeBindings } from './stateful-mock.ts';
+
+/** A fetch handler that passes @hono/node-server's `env` on. */
+export type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
+
+/** CORS for any origin, with the request and response headers the clients and the demo page use. */
+export const mockCors = cors({
+  origin: '*',
+  allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+  allowHeaders: ['Authorization', 'Content-Type', 'Prefer', 'X-Request-Id'],
+  exposeHeaders: ['Location', 'X-Request-Id', 'WWW-Authenticate'],
+  maxAge: 600,
+});
+
+/** `api` under `basePath` (with {@link mockCors} for browsers), `rest` for every other path. */
+export function apiFront(basePath: string, api: Fetch, rest: Fetch): Fetch {
+  const browser = new Hono();
+  browser.use(mockCors);
+  browser.all('*', (c) => api(c.req.raw, c.env));
+  return (request, env) => {
+    const path = pathOf(request.url);
+    if (path !== basePath && !path.startsWith(`${basePath}/`)) return rest(request, env);
+    return header(request, env, 'origin') === undefined ? api(request, env) : browser.fetch(request, env);
+  };
+}
+
+/** A request header, from Node's parsed headers when served by @hono/node-server (no Fetch `Headers` built). */
+export function header(request: Request, env: unknown, lowerName: string): string | undefined {
+  const raw = (env as NodeBindings | undefined)?.incoming?.headers;
+  if (raw === undefined) return request.headers.get(lowerName) ?? undefined;
+  const value = raw[lowerName];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** The path of an absolute URL, without query, cheaper than `new URL()` on every request. */
+export function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0) return '/';
+  const end = url.indexOf('?', start);
+  return end < 0 ? url.slice(start) : url.slice(start, end);
+}
