@@ -144,11 +144,22 @@ for (const store of stores) {
       });
     });
 
-    it.each(['camunda', 'onezone'] as const)('%s: Node answers 400 (not 500) to NUL in the Authorization or an X- header', async (api) => {
-      const { port } = servers[api]().server;
-      for (const header of ['Authorization: Basic YWRt\u0000aW4=', 'X-Request-Id: a\u0000b']) {
-        const head = Buffer.from(`GET ${APIS[api].basePath}/users HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${header}`, 'latin1');
-        expect(await rawHead(port, head)).toBe('HTTP/1.1 400 Bad Request');
+    // Node's HTTP parser refuses these before any app code runs; server-kit's clientErrorResponse
+    // turns its bare 400 into the API's error (INVALID_ARGUMENT / malformedData), for any path.
+    it.each([
+      ['camunda', 'POST', '/users/search', 'INVALID_ARGUMENT'],
+      ['onezone', 'GET', '/user', 'malformedData'],
+    ] as const)('%s: answers 400 in its own format (not 500, not a bare 400) to NUL in the Authorization or an X- header', async (api, method, path, code) => {
+      const { port, origin } = servers[api]().server;
+      const url = `${origin}${APIS[api].basePath}${path}`;
+      for (const header of ['Authorization: Basic YWRt\u0000aW4=', 'X-Request-Id: a\u0000b', `X-Big: ${'a'.repeat(20_000)}`]) {
+        const head = Buffer.from(`${method} ${APIS[api].basePath}${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${header}`, 'latin1');
+        const response = await rawHead(port, head);
+        expect(response.statusLine, header.slice(0, 20)).toBe('HTTP/1.1 400 Bad Request');
+        expect(response.headers.get('connection')).toBe('close');
+        expect(specChecker(specs[api]).violations(method, url, response), header.slice(0, 20)).toEqual([]);
+        if (api === 'camunda') expect(problemOf(response).title).toBe(code);
+        else expect(errorOf(response).id).toBe(code);
       }
     });
   });

@@ -42,14 +42,23 @@ export function rawRequest(port: number, req: RawRequest): Promise<RawResponse> 
 
 /**
  * Writes `head` (request line and headers, CRLF-separated, without the blank line) byte for byte
- * on a socket and returns the status line: for header bytes Node's http client refuses to send.
+ * on a socket and returns what came back until the server closed the connection, parsed: for
+ * header bytes Node's http client refuses to send.
  */
-export function rawHead(port: number, head: Uint8Array): Promise<string> {
+export function rawHead(port: number, head: Uint8Array): Promise<RawResponse & { statusLine: string }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1', () => socket.end(Buffer.concat([head, Buffer.from('\r\nConnection: close\r\n\r\n')])));
-    let received = '';
-    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
-    socket.on('end', () => resolve(received.split('\r\n')[0] ?? ''));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('end', () => {
+      const received = Buffer.concat(chunks);
+      const split = received.indexOf('\r\n\r\n');
+      const [statusLine = '', ...lines] = received.subarray(0, split < 0 ? received.length : split).toString('latin1').split('\r\n');
+      const headers = new Headers();
+      for (const line of lines) headers.append(line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim());
+      const text = split < 0 ? '' : received.subarray(split + 4).toString('utf8');
+      resolve({ statusLine, status: Number(statusLine.split(' ')[1]), headers, text });
+    });
     socket.on('error', reject);
   });
 }

@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { camundaSpec } from '@repo/specs/camunda';
 import { afterEach, describe, expect, it } from 'vitest';
-import { uriPath } from './errors.ts';
+import { refusedRequestProblem, uriPath } from './errors.ts';
 import { ADMIN, createHarness, type Harness } from './test-support/harness.ts';
 
 /** The spec's ProblemDetail, formats on: `instance` is `format: uri`. */
@@ -21,6 +21,16 @@ afterEach(async () => {
 });
 
 const adminAuth = `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')}`;
+
+describe('refusedRequestProblem', () => {
+  it.each(['malformed', 'headersTooLarge'] as const)('answers a %s request 400 INVALID_ARGUMENT as a ProblemDetail without instance', (reason) => {
+    const { status, contentType, body } = refusedRequestProblem(reason);
+    expect({ status, contentType }).toEqual({ status: 400, contentType: 'application/problem+json' });
+    expect(body).toMatchObject({ title: 'INVALID_ARGUMENT', status: 400 });
+    expect(body).not.toHaveProperty('instance');
+    expect(isProblemDetail(body), JSON.stringify(isProblemDetail.errors)).toBe(true);
+  });
+});
 
 describe('uriPath', () => {
   it.each([

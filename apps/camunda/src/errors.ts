@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { validationDetail, type ErrorMapper, type MappedError, type RuntimeFailure } from '@repo/hono-openapi';
-import { publicOrigin } from '@repo/server-kit';
+import { publicOrigin, type ClientErrorReason, type ClientErrorResponse } from '@repo/server-kit';
 import type { components } from '@repo/specs/camunda';
 
 /** The error body of every Camunda error (RFC 9457), as the spec declares it. */
@@ -59,8 +59,24 @@ export function problem<C extends ProblemCode>(c: Context, code: C, detail: stri
   return {
     status,
     contentType: PROBLEM_JSON,
-    body: { type: 'about:blank', title: code, status, detail, instance: requestUri(c) },
+    body: { ...problemDetail(code, detail), instance: requestUri(c) },
   };
+}
+
+/** The members every problem of `code` has; `instance` is added where a request URI is known. */
+function problemDetail<C extends ProblemCode>(code: C, detail: string) {
+  return { type: 'about:blank', title: code, status: PROBLEM_STATUS[code], detail };
+}
+
+/**
+ * The answer to a request Node's HTTP parser refused before any app code ran (server-kit's
+ * `clientErrorResponse`): 400 INVALID_ARGUMENT, also for headers over the size limit (Node's
+ * 431), since 400 is what the spec declares. No `instance`: the request URI is not trustworthy,
+ * and the spec makes every member optional.
+ */
+export function refusedRequestProblem(reason: ClientErrorReason): ClientErrorResponse {
+  const detail = reason === 'headersTooLarge' ? 'The request headers are too large.' : 'The request is not valid HTTP (e.g. an invalid byte in a header).';
+  return { status: PROBLEM_STATUS.INVALID_ARGUMENT, contentType: PROBLEM_JSON, body: problemDetail('INVALID_ARGUMENT', detail) satisfies ProblemDetail };
 }
 
 /**

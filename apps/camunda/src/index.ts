@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Argon2idPasswordHasher, ConfigError, createLogger, DatabaseUnreachableError, serveApp, waitForDatabase } from '@repo/server-kit';
 import { createApp } from './app.ts';
+import { refusedRequestProblem } from './errors.ts';
 import { loadConfig, type Config } from './config.ts';
 import { bootstrapAdmin, type BootstrapOutcome } from './services/bootstrap-admin.ts';
 import { SqlUserStore } from './stores/sql-user-store.ts';
@@ -52,6 +53,7 @@ try {
     hostname: config.host,
     logger,
     limits: config.serving,
+    clientErrorResponse: refusedRequestProblem,
     onShutdown: () => store.close(),
   });
   const origin = `http://${config.host === '0.0.0.0' || config.host === '::' || config.host === '127.0.0.1' ? 'localhost' : config.host}:${served.port}`;

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { RuntimeFailure, ValidationIssue } from '@repo/hono-openapi';
-import { errorDefinitions, onezoneError, onezoneErrors, type OnezoneErrorCode } from './errors.ts';
+import { errorDefinitions, onezoneError, onezoneErrors, refusedRequestError, type OnezoneErrorCode } from './errors.ts';
 import { errorBodyViolations } from './testing/spec-check.ts';
 
 const c = {} as Context;
@@ -142,4 +142,13 @@ describe('onezoneErrors (the runtime failure mapper)', () => {
     expect(errorBodyViolations(body)).toEqual([]);
   });
 
+});
+
+describe('refusedRequestError', () => {
+  it('answers a request the HTTP parser refused 400 malformedData, a valid Error body', () => {
+    const { status, contentType, body } = refusedRequestError();
+    expect({ status, contentType }).toEqual({ status: 400, contentType: 'application/json' });
+    expect(body).toEqual(onezoneError('malformedData').body);
+    expect(errorBodyViolations(body)).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Argon2idPasswordHasher, ConfigError, createLogger, DatabaseUnreachableError, serveApp, waitForDatabase } from '@repo/server-kit';
 import { createApp } from './app.ts';
+import { refusedRequestError } from './errors.ts';
 import { loadConfig, type Config } from './config.ts';
 import { bootstrapAdmin, type BootstrapOutcome } from './services/bootstrap-admin.ts';
 import { loadTokenKey } from './tokens/token-key.ts';
@@ -75,6 +76,7 @@ const served = await serveApp({
   hostname: config.host,
   logger,
   limits: config.serving,
+  clientErrorResponse: refusedRequestError,
   onShutdown: async () => {
     await store.close();
     logger.info('database closed');

@@ -3,7 +3,7 @@ import { connect, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { serveApp } from './serve.ts';
+import { serveApp, type ClientErrorReason, type ServeAppOptions } from './serve.ts';
 import { captureLogger } from './testing/capture-logger.ts';
 
 function slowApp(onStarted: () => void) {
@@ -109,6 +109,73 @@ describe('serveApp', () => {
     await new Promise((r) => setTimeout(r, 50));
     await served.close();
     expect(await hanging).toBeInstanceOf(Error);
+  });
+});
+
+describe('serveApp with clientErrorResponse', () => {
+  /** Answers every refusal 400 with a body naming the reason, so a test can see which one it got. */
+  const respond = (reason: ClientErrorReason) => ({ status: 400, contentType: 'application/problem+json', body: { title: 'INVALID_ARGUMENT', reason } });
+
+  async function withServer(test: (port: number) => Promise<void>, limits?: ServeAppOptions['limits']): Promise<void> {
+    const app = new Hono();
+    app.get('/fast', (c) => c.text('fast'));
+    app.post('/echo', async (c) => c.text(await c.req.text()));
+    const logger = captureLogger().logger;
+    const served = await serveApp({ app, port: 0, hostname: '127.0.0.1', logger, handleSignals: false, clientErrorResponse: respond, limits });
+    try {
+      await test(served.port);
+    } finally {
+      await served.close();
+    }
+  }
+
+  /** Writes `request` byte for byte and parses what comes back before the server closes. */
+  async function exchange(port: number, request: Buffer): Promise<{ statusLine: string; headers: Record<string, string>; body: string }> {
+    const socket = connect(port, '127.0.0.1');
+    socket.write(request);
+    const answer = await readUntilClosed(socket);
+    const [head = '', body = ''] = answer.split('\r\n\r\n');
+    const [statusLine = '', ...lines] = head.split('\r\n');
+    const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+    return { statusLine, headers, body };
+  }
+
+  it('answers a NUL byte in a header value with the response given, complete, and closes', async () => {
+    await withServer(async (port) => {
+      const answer = await exchange(port, Buffer.from('GET /fast HTTP/1.1\r\nHost: x\r\nX-Request-Id: a\u0000b\r\n\r\n', 'latin1'));
+      expect(answer.statusLine).toBe('HTTP/1.1 400 Bad Request');
+      const length = String(Buffer.byteLength(answer.body));
+      expect(answer.headers).toMatchObject({ 'content-type': 'application/problem+json', connection: 'close', 'content-length': length });
+      expect(JSON.parse(answer.body)).toEqual({ title: 'INVALID_ARGUMENT', reason: 'malformed' });
+    });
+  });
+
+  it('answers a malformed request line the same way', async () => {
+    await withServer(async (port) => {
+      const answer = await exchange(port, Buffer.from('GET /fa st HTTP/1.1 x\r\nHost: x\r\n\r\n'));
+      expect(answer.statusLine).toBe('HTTP/1.1 400 Bad Request');
+      expect(JSON.parse(answer.body)).toEqual({ title: 'INVALID_ARGUMENT', reason: 'malformed' });
+    });
+  });
+
+  it('passes headersTooLarge for a head over the size limit; the status is the one the app gives', async () => {
+    await withServer(async (port) => {
+      const answer = await exchange(port, Buffer.from(`GET /fast HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`));
+      expect(answer.statusLine).toBe('HTTP/1.1 400 Bad Request');
+      expect(JSON.parse(answer.body)).toEqual({ title: 'INVALID_ARGUMENT', reason: 'headersTooLarge' });
+    });
+  });
+
+  it('keeps serving well-formed requests, and keeps Node\'s bare 408 for a request that times out', async () => {
+    await withServer(
+      async (port) => {
+        expect((await exchange(port, Buffer.from('GET /fast HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'))).body).toBe('fast');
+        const answer = await exchange(port, Buffer.from('POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\npart'));
+        expect(answer.statusLine).toBe('HTTP/1.1 408 Request Timeout');
+        expect(answer.body).toBe('');
+      },
+      { requestTimeoutMs: 300 },
+    );
   });
 });
 

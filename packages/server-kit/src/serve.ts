@@ -1,5 +1,5 @@
-import type { AddressInfo } from 'node:net';
-import type { Server, ServerResponse } from 'node:http';
+import { STATUS_CODES, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import type { ServingLimits } from './common-server-config.ts';
@@ -28,6 +28,25 @@ export interface ServeAppOptions {
   handleSignals?: boolean;
   /** Timeouts and connection cap; each defaults to {@link DEFAULT_SERVING_LIMITS}. */
   limits?: Partial<ServingLimits> | undefined;
+  /**
+   * The answer, in the API's own error format, to a request Node's HTTP parser refuses before any
+   * app code runs (a NUL or other invalid byte in a header, a malformed request line, headers over
+   * the size limit). Without it Node answers a bare 400 or 431 with no body. See {@link ClientErrorReason}.
+   */
+  clientErrorResponse?: ((reason: ClientErrorReason) => ClientErrorResponse) | undefined;
+}
+
+/**
+ * Why Node's HTTP parser refused a request: `headersTooLarge` when the head exceeds Node's header
+ * size limit (`HPE_HEADER_OVERFLOW`, which Node answers 431), `malformed` for everything else.
+ */
+export type ClientErrorReason = 'malformed' | 'headersTooLarge';
+
+/** A complete error response for a refused request; `body` is sent as JSON. */
+export interface ClientErrorResponse {
+  status: number;
+  contentType: string;
+  body: unknown;
 }
 
 /** A listening server. */
@@ -53,6 +72,7 @@ export async function serveApp(options: ServeAppOptions): Promise<ServedApp> {
   // Beyond the cap Node closes new connections at once: a flood of idle sockets cannot exhaust
   // memory or file descriptors, and the clients already served keep their connections.
   server.maxConnections = limits.maxConnections;
+  if (options.clientErrorResponse) server.on('clientError', clientErrorHandler(options.clientErrorResponse, logger));
   const port = (server.address() as AddressInfo).port;
   const inFlight = new Set<ServerResponse>();
   server.on('request', (_req, res: ServerResponse) => {
@@ -124,6 +144,37 @@ function listen(app: ServeAppOptions['app'], port: number, hostname: string, lim
     });
     server.once('error', reject);
   });
+}
+
+/** Node's bare answer to a request that timed out (installing a `clientError` listener turns Node's own off). */
+const REQUEST_TIMEOUT_RESPONSE = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n';
+
+/**
+ * A `clientError` listener answering parser refusals with `respond`'s response. What Node does
+ * otherwise is kept: a reset or unwritable socket, or one whose in-flight response has already
+ * started, is only destroyed (writing would corrupt what the peer reads); a request timeout gets
+ * Node's bare 408.
+ */
+function clientErrorHandler(respond: (reason: ClientErrorReason) => ClientErrorResponse, logger: Logger) {
+  return (error: NodeJS.ErrnoException, socket: Socket): void => {
+    const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+    if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      socket.end(REQUEST_TIMEOUT_RESPONSE, () => socket.destroy());
+      return;
+    }
+    const reason: ClientErrorReason = error.code === 'HPE_HEADER_OVERFLOW' ? 'headersTooLarge' : 'malformed';
+    logger.debug({ code: error.code, reason }, 'refused a request the HTTP parser could not read');
+    const { status, contentType, body } = respond(reason);
+    const payload = Buffer.from(JSON.stringify(body));
+    const head =
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
+      `Content-Type: ${contentType}\r\nContent-Length: ${payload.byteLength}\r\nConnection: close\r\n\r\n`;
+    socket.end(Buffer.concat([Buffer.from(head, 'latin1'), payload]), () => socket.destroy());
+  };
 }
 
 function stopServer(server: Server, inFlight: ReadonlySet<ServerResponse>, timeoutMs: number, logger: Logger): Promise<void> {
