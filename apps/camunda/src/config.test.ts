@@ -72,6 +72,7 @@ describe('loadConfig', () => {
     ['CAMUNDA_PORT', '70000'],
     ['DATABASE_URL', 'mysql://x'],
     ['LOG_LEVEL', 'loud'],
+    ['LOG_FORMAT', 'fancy'],
     ['RESPONSE_VALIDATION', 'maybe'],
     ['CORS_ORIGINS', 'localhost:5173'],
     ['CAMUNDA_AUTH_CACHE_SECONDS', '-1'],

@@ -93,6 +93,7 @@ describe('loadConfig', () => {
     ['PUBLIC_BASE_URL', 'https://example.com/?x=1'],
     ['CORS_ORIGINS', 'https://a.example.com/path'],
     ['LOG_LEVEL', 'loud'],
+    ['LOG_FORMAT', 'fancy'],
     ['RESPONSE_VALIDATION', 'sometimes'],
     ['NODE_ENV', 'staging'],
   ])('refuses %s=%s, naming the variable', (name, value) => {

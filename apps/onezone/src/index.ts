@@ -18,7 +18,7 @@ try {
   process.exit(1);
 }
 
-const logger = createLogger({ name: 'onezone', level: config.logLevel });
+const logger = createLogger({ name: 'onezone', level: config.logLevel, format: config.logFormat });
 const hasher = new Argon2idPasswordHasher();
 let store: SqlUserStore;
 let admin: BootstrapOutcome;

@@ -14,6 +14,7 @@ describe('readCommonServerConfig', () => {
       adminUsername: 'admin',
       adminPassword: undefined,
       logLevel: 'info',
+      logFormat: undefined,
       nodeEnv: 'development',
       responseValidation: 'warn',
       corsOrigins: undefined,
@@ -71,10 +72,18 @@ describe('readCommonServerConfig', () => {
     expect(read({ NODE_ENV: 'test' }).responseValidation).toBe('throw');
   });
 
+  it('reads LOG_FORMAT, leaving the choice to the terminal when unset or blank', () => {
+    expect(read({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(read({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(read({ LOG_FORMAT: '' }).logFormat).toBeUndefined();
+    expect(read({}).logFormat).toBeUndefined();
+  });
+
   it.each([
     ['DATABASE_URL', 'mysql://db/app'],
     ['CORS_ORIGINS', 'https://a.example.com/path'],
     ['LOG_LEVEL', 'loud'],
+    ['LOG_FORMAT', 'fancy'],
     ['RESPONSE_VALIDATION', 'sometimes'],
     ['NODE_ENV', 'staging'],
     ['API_AUTH_CACHE_SECONDS', '-1'],

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigError, readEnum, readInt, readOptionalString, readString, readUrl, type Env } from './env.ts';
-import { LOG_LEVELS, type LogLevel } from './logger.ts';
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './logger.ts';
 
 /** How the contract runtime treats a response that is off the spec. */
 export const RESPONSE_VALIDATION_MODES = ['off', 'warn', 'throw'] as const;
@@ -20,6 +20,11 @@ export interface CommonServerConfig {
   adminPassword: string | undefined;
   /** `LOG_LEVEL`, default `info`. */
   logLevel: LogLevel;
+  /**
+   * `LOG_FORMAT`: `pretty` (readable lines) or `json` (one JSON object per line). Unset (undefined):
+   * pretty when stdout is a terminal, JSON otherwise (see `defaultLogFormat`).
+   */
+  logFormat: LogFormat | undefined;
   /** `NODE_ENV`, default `development`. */
   nodeEnv: 'development' | 'production' | 'test';
   /** `RESPONSE_VALIDATION`: default `off` in production, `throw` in test, `warn` otherwise. */
@@ -94,6 +99,8 @@ export function readCommonServerConfig(env: Env, { prefix }: { prefix: string })
     // Not trimmed: a password's spaces are part of it.
     adminPassword: env['ADMIN_PASSWORD'] || undefined,
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    // Unset stays undefined: the choice depends on stdout, which is the logger's business, not config's.
+    logFormat: readOptionalString(env, 'LOG_FORMAT') === undefined ? undefined : readEnum(env, 'LOG_FORMAT', LOG_FORMATS, 'json'),
     nodeEnv,
     responseValidation: readEnum(env, 'RESPONSE_VALIDATION', RESPONSE_VALIDATION_MODES, defaultValidation),
     corsOrigins: parseOrigins(readOptionalString(env, 'CORS_ORIGINS')),
