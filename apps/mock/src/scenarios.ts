@@ -3,6 +3,7 @@
  * that has no body), each with the `Prefer` header that makes Prism serve it. Derived from the
  * bundle, so the scenario test and the README table follow the spec by themselves.
  */
+import { deref } from '@repo/specs/deref';
 import type { SpecDocument } from './mount-bundle.ts';
 
 /** One response the mock can be asked for. */
@@ -145,24 +146,6 @@ function parameterExample(spec: SpecDocument, parameter: Json): unknown {
   return schema.example ?? asArray(schema.examples)[0] ?? '1';
 }
 
-/** `value` with internal `$ref`s (`#/components/...`) followed; `{}` for anything not an object. */
-function deref(spec: SpecDocument, value: unknown): Json {
-  let current = value;
-  for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && hops < 20; hops++) {
-    const ref: string = current.$ref;
-    if (!ref.startsWith('#/')) throw new Error(`Only internal $refs are supported, got ${ref}`);
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), spec);
-  }
-  return isObject(current) ? current : {};
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];

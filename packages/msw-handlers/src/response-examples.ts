@@ -3,6 +3,7 @@
  * response of every operation, with the headers the spec gives examples for. Adding an example to
  * the spec adds a handler, with no code change and no generated file to keep in step.
  */
+import { deref } from '@repo/specs/deref';
 
 /** One answer an operation can give, as the spec's example describes it. */
 export interface ResponseExample {
@@ -114,23 +115,4 @@ function namedHeaderExamples(spec: Json, headers: Json): Array<[string, Json]> {
   return Object.values(headers).flatMap((header) =>
     Object.entries(deref(spec, deref(spec, header).examples)).map(([name, example]): [string, Json] => [name, deref(spec, example)]),
   );
-}
-
-/** `value` with internal `$ref`s (`#/components/...`) followed; `{}` for anything not an object. */
-function deref(spec: Json, value: unknown): Json {
-  let current = value;
-  for (let hops = 0; isObject(current) && typeof current.$ref === 'string' && hops < 20; hops++) {
-    const ref: string = current.$ref;
-    if (!ref.startsWith('#/')) throw new Error(`Only internal $refs are supported, got ${ref}`);
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<unknown>((node, key) => (isObject(node) ? node[key] : undefined), spec);
-  }
-  return isObject(current) ? current : {};
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
