@@ -7,7 +7,7 @@
 import type { FuzzCredentials } from '@repo/contract-fuzz';
 import { documentedStatuses } from '@repo/contract-fuzz/coverage';
 import { writeHar } from './har.ts';
-import { replayOnePerOperation, type ReplayOutcome } from './replay.ts';
+import { expectingStatus, replayOnePerOperation, type ReplayOutcome } from './replay.ts';
 
 /** Past 1 MiB: above the default limit (64 KiB) and the largest the suite configures. */
 const PADDING = ' '.repeat(1024 * 1024 + 1);
@@ -35,10 +35,5 @@ export async function replayWithOversizedBody(options: {
     return postData === undefined ? entry : { ...entry, request: { ...entry.request, postData: { ...postData, text: postData.text.trimEnd() } } };
   });
   await writeHar(options.harOut, trimmed);
-  return results.map((result) => ({
-    operationId: result.operationId,
-    status: result.status,
-    problems:
-      result.status === undefined || result.status === 413 ? result.violations : [`got ${result.status}, not 413: ${result.text.slice(0, 200)}`, ...result.violations],
-  }));
+  return expectingStatus(results, 413);
 }

@@ -120,6 +120,18 @@ export interface ReplayOutcome {
   readonly problems: readonly string[];
 }
 
+/** The outcomes of a replay that must answer `status`: another status is a problem too. */
+export function expectingStatus(results: readonly ReplayResult[], status: number): ReplayOutcome[] {
+  return results.map((result) => ({
+    operationId: result.operationId,
+    status: result.status,
+    problems:
+      result.status === undefined || result.status === status
+        ? result.violations
+        : [`got ${result.status}, not ${status}: ${result.text.slice(0, 200)}`, ...result.violations],
+  }));
+}
+
 /** The outcomes as lines under a title: `  createUser → 500 conforms`. */
 export function formatReplay(title: string, outcomes: readonly ReplayOutcome[]): string {
   return [

@@ -7,7 +7,7 @@ import type { FuzzCredentials } from '@repo/contract-fuzz';
 import { documentedStatuses } from '@repo/contract-fuzz/coverage';
 import { withBrokenStore, type StoreLocation } from '../support/break-store.ts';
 import { writeHar } from './har.ts';
-import { replayOnePerOperation, type ReplayOutcome } from './replay.ts';
+import { expectingStatus, replayOnePerOperation, type ReplayOutcome } from './replay.ts';
 
 /** Replays under a broken store; writes the exchanges to `harOut`. */
 export async function replayUnderStoreFault(options: {
@@ -26,10 +26,5 @@ export async function replayUnderStoreFault(options: {
     around: (send) => withBrokenStore(options.location, send),
   });
   await writeHar(options.harOut, entries);
-  return results.map((result) => ({
-    operationId: result.operationId,
-    status: result.status,
-    problems:
-      result.status === undefined || result.status === 500 ? result.violations : [`got ${result.status}, not 500: ${result.text.slice(0, 200)}`, ...result.violations],
-  }));
+  return expectingStatus(results, 500);
 }
