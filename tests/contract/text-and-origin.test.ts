@@ -3,7 +3,7 @@
  * U+0000, lone surrogates, bytes that are not UTF-8, broken percent-encoding, odd `Host` headers.
  * Each answer must be the same 4xx in the API's format on SQLite and PostgreSQL (which used to
  * answer 500), conform to the spec, and never echo a client's Host. The rules themselves are
- * tested in packages/hono-openapi (text-hygiene.test.ts) and server-kit (public-origin.test.ts).
+ * tested in packages/hono-openapi (text-hygiene.test.ts) and packages/http (public-origin.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { camundaSpec } from '@repo/specs/camunda';
@@ -144,7 +144,7 @@ for (const store of stores) {
       });
     });
 
-    // Node's HTTP parser refuses these before any app code runs; server-kit's clientErrorResponse
+    // Node's HTTP parser refuses these before any app code runs; @repo/http's clientErrorResponse
     // turns its bare 400 into the API's error (INVALID_ARGUMENT / malformedData), for any path.
     it.each([
       ['camunda', 'POST', '/users/search', 'INVALID_ARGUMENT'],

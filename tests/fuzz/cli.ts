@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startMock } from '@repo/mock';
-import { DEFAULT_TEST_DATABASE_URL } from '@repo/server-kit/testing';
+import { DEFAULT_TEST_DATABASE_URL } from '@repo/test-kit';
 import { ADMIN } from '../support/admin.ts';
 import type { ApiName } from '../support/apis.ts';
 import { startOnStore, type StoreTarget } from '../support/stores.ts';

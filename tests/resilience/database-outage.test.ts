@@ -6,7 +6,7 @@
  * the same process answers 200 again, and it exits 0 on SIGTERM at the end.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { findTestPostgres } from '@repo/server-kit/testing';
+import { findTestPostgres } from '@repo/test-kit';
 import type { ApiName } from '../support/apis.ts';
 import { http } from '../support/http.ts';
 import { startLoad, waitUntil } from '../support/load.ts';

@@ -6,7 +6,7 @@
  * cache holds nothing a replica could disagree on), and failed sign-ins count across replicas.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { findTestPostgres } from '@repo/server-kit/testing';
+import { findTestPostgres } from '@repo/test-kit';
 import { ADMIN } from '../support/admin.ts';
 import type { ApiName } from '../support/apis.ts';
 import { startServer, type RunningServer } from '../support/start-server.ts';

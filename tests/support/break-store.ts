@@ -1,4 +1,4 @@
-import { openDatabase } from '@repo/server-kit';
+import { openDatabase } from '@repo/persistence';
 import type { ApiName } from './apis.ts';
 
 /** Where a running server keeps its users. */

@@ -5,7 +5,13 @@ import { promisify } from 'node:util';
 import { APIS, repoRoot, type ApiName } from './apis.ts';
 
 /** What an app's bundle is built from: its own sources and the workspace packages it bundles. */
-const SHARED_INPUTS = ['packages/hono-openapi/src', 'packages/server-kit/src', 'packages/server-kit/build-server.mjs', 'specs/src', 'specs/generated'];
+const SHARED_INPUTS = [
+  'packages/hono-openapi/src',
+  ...['config', 'http', 'persistence', 'auth', 'service-shell'].map((p) => `packages/${p}/src`),
+  'packages/build/build-server.mjs',
+  'specs/src',
+  'specs/generated',
+];
 
 /**
  * Runs `npm run build -w <app>` (what `npm start` runs first) unless `dist/index.js` is newer than

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { findTestPostgres, freshSchemaName } from '@repo/server-kit/testing';
+import { findTestPostgres, freshSchemaName } from '@repo/test-kit';
 import type { ApiName } from './apis.ts';
 import { startServer, type RunningServer, type StartServerOptions } from './start-server.ts';
 

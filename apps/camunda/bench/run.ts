@@ -6,7 +6,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { benchCores, pinThisProcess, rawHashRate as measureRawHashRate, startBenchServer, stopBenchServer } from '@repo/server-kit/bench';
+import { benchCores, pinThisProcess, rawHashRate as measureRawHashRate, startBenchServer, stopBenchServer } from '@repo/bench';
 import { BENCH_ADMIN } from './bench-admin.ts';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 3);

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MemorySignInThrottle, StoreUnavailableError } from '@repo/server-kit';
+import { MemorySignInThrottle } from '@repo/auth';
+import { StoreUnavailableError } from '@repo/persistence';
 import { SqlUserStore } from './stores/sql-user-store.ts';
 import { ADMIN, createHarness, expectProblem, type Harness } from './test-support/harness.ts';
 

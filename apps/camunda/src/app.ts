@@ -2,7 +2,10 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { basic, createOpenApiApp, ResponseValidationError, type ResponseValidationMode } from '@repo/hono-openapi';
-import { clientAddress, createHealthApp, refusalOf, requestLogger, type Logger, type PasswordHasher, type SignInThrottle } from '@repo/server-kit';
+import { type PasswordHasher, type SignInThrottle } from '@repo/auth';
+import { type Logger } from '@repo/config';
+import { clientAddress, createHealthApp, requestLogger } from '@repo/http';
+import { refusalOf } from '@repo/service-shell';
 import { camundaSpec, type paths } from '@repo/specs/camunda';
 import { camundaErrors, failureResponse, problemResponse, PUBLIC_BASE_URL_VARIABLE } from './errors.ts';
 import { createUser } from './routes/users/create-user.ts';
@@ -27,7 +30,7 @@ export interface AppDeps {
   authCacheSeconds: number;
   /** Larger request bodies get 413. */
   bodyLimitBytes: number;
-  /** `PUBLIC_BASE_URL`: the root of every problem's `instance`; undefined: see server-kit's `publicOrigin`. */
+  /** `PUBLIC_BASE_URL`: the root of every problem's `instance`; undefined: see @repo/http's `publicOrigin`. */
   publicBaseUrl?: string | undefined;
   /** The offline HTML reference served at /docs; undefined when it was not built. */
   docsHtml?: string | undefined;

@@ -1,6 +1,6 @@
-import { readCommonServerConfig, readPort, type CommonServerConfig, type Env } from '@repo/server-kit';
+import { readCommonServerConfig, readPort, type CommonServerConfig, type Env } from '@repo/config';
 
-export { RESPONSE_VALIDATION_MODES, type ResponseValidationMode } from '@repo/server-kit';
+export { RESPONSE_VALIDATION_MODES, type ResponseValidationMode } from '@repo/config';
 
 /**
  * Everything the server reads from its environment, validated: the variables every server shares

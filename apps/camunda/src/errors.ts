@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { validationDetail, type ErrorMapper, type MappedError, type RuntimeFailure } from '@repo/hono-openapi';
-import { publicOrigin, type ClientErrorReason, type ClientErrorResponse } from '@repo/server-kit';
+import { publicOrigin, type ClientErrorReason, type ClientErrorResponse } from '@repo/http';
 import type { components } from '@repo/specs/camunda';
 
 /** The error body of every Camunda error (RFC 9457), as the spec declares it. */
@@ -69,7 +69,7 @@ function problemDetail<C extends ProblemCode>(code: C, detail: string) {
 }
 
 /**
- * The answer to a request Node's HTTP parser refused before any app code ran (server-kit's
+ * The answer to a request Node's HTTP parser refused before any app code ran (@repo/http's
  * `clientErrorResponse`): 400 INVALID_ARGUMENT, also for headers over the size limit (Node's
  * 431), since 400 is what the spec declares. No `instance`: the request URI is not trustworthy,
  * and the spec makes every member optional.
@@ -87,7 +87,7 @@ export const PUBLIC_BASE_URL_VARIABLE = 'publicBaseUrl' as const;
 
 /**
  * The request URI without its query string (which nothing of ours needs to echo): the public
- * origin, never the client's Host as sent (server-kit's `publicOrigin`), and the path as sent,
+ * origin, never the client's Host as sent (@repo/http's `publicOrigin`), and the path as sent,
  * made a valid RFC 3986 path whatever it held.
  */
 export function requestUri(c: Context): string {

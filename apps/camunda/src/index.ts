@@ -1,7 +1,10 @@
 // The only file that starts anything: config → dependencies → bootstrap admin → serve.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Argon2idPasswordHasher, ConfigError, createLogger, DatabaseUnreachableError, serveApp, waitForDatabase } from '@repo/server-kit';
+import { Argon2idPasswordHasher } from '@repo/auth';
+import { ConfigError, createLogger } from '@repo/config';
+import { serveApp } from '@repo/http';
+import { DatabaseUnreachableError, waitForDatabase } from '@repo/persistence';
 import { createApp } from './app.ts';
 import { refusedRequestProblem } from './errors.ts';
 import { loadConfig, type Config } from './config.ts';

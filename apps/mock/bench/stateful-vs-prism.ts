@@ -10,7 +10,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { benchCores, pinThisProcess, startBenchServer, stopBenchServer } from '@repo/server-kit/bench';
+import { benchCores, pinThisProcess, startBenchServer, stopBenchServer } from '@repo/bench';
 import { DEFAULT_MOCK_ADMIN } from '../src/stateful/stateful-config.ts';
 import { treeCpuSeconds } from './process-cpu.ts';
 

@@ -1,8 +1,8 @@
 // `npm run bench` (after run.ts): create and read throughput of 1 vs 2 Onezone replicas on one
 // PostgreSQL database (TEST_DATABASE_URL), as ratios. Figures, not a test; skipped without PostgreSQL.
 import { fileURLToPath } from 'node:url';
-import { replicaThroughput } from '@repo/server-kit/bench';
-import { findTestPostgres } from '@repo/server-kit/testing';
+import { replicaThroughput } from '@repo/bench';
+import { findTestPostgres } from '@repo/test-kit';
 
 const postgres = await findTestPostgres('Onezone replica benchmark', { ...process.env, CI: '' });
 if (postgres.available) {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '@repo/server-kit';
+import { ConfigError } from '@repo/config';
 import { loadConfig } from './config.ts';
 
 describe('loadConfig', () => {

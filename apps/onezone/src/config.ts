@@ -1,7 +1,7 @@
-import { ConfigError, readCommonServerConfig, readPort, type CommonServerConfig, type Env } from '@repo/server-kit';
+import { ConfigError, readCommonServerConfig, readPort, type CommonServerConfig, type Env } from '@repo/config';
 import { decodeTokenKey } from './tokens/token-key.ts';
 
-export { RESPONSE_VALIDATION_MODES, type ResponseValidationMode } from '@repo/server-kit';
+export { RESPONSE_VALIDATION_MODES, type ResponseValidationMode } from '@repo/config';
 
 /**
  * Everything the server reads from its environment, validated. The only reader of `process.env`.

@@ -21,7 +21,7 @@
  */
 import type { Context } from 'hono';
 import type { ErrorMapper, MappedError, RuntimeFailure } from '@repo/hono-openapi';
-import type { ClientErrorResponse } from '@repo/server-kit';
+import type { ClientErrorResponse } from '@repo/http';
 import type { components } from '@repo/specs/onezone';
 import { findValidationRule, type ValidationErrorId } from './errors/validation-table.ts';
 import { refusalOf } from './security.ts';
@@ -224,7 +224,7 @@ export const onezoneErrors: ErrorMapper = (failure, c) => {
 };
 
 /**
- * The answer to a request Node's HTTP parser refused before any app code ran (server-kit's
+ * The answer to a request Node's HTTP parser refused before any app code ran (@repo/http's
  * `clientErrorResponse`): 400 `malformedData`, also for headers over the size limit (Node's 431),
  * since 400 is what the spec declares and upstream has no id for it.
  */

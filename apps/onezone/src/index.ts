@@ -1,7 +1,10 @@
 /** Starts the Onezone server: config → dependencies → serve. The only file that starts anything. */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Argon2idPasswordHasher, ConfigError, createLogger, DatabaseUnreachableError, serveApp, waitForDatabase } from '@repo/server-kit';
+import { Argon2idPasswordHasher } from '@repo/auth';
+import { ConfigError, createLogger } from '@repo/config';
+import { serveApp } from '@repo/http';
+import { DatabaseUnreachableError, waitForDatabase } from '@repo/persistence';
 import { createApp } from './app.ts';
 import { refusedRequestError } from './errors.ts';
 import { loadConfig, type Config } from './config.ts';

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { apiKey, basic, bearer, type SecurityVerifiers } from '@repo/hono-openapi';
-import { clientAddress } from '@repo/server-kit';
+import { clientAddress } from '@repo/http';
 import type { Authenticator } from './services/authenticator.ts';
 import type { Principal } from './services/principal.ts';
 import type { SignIn, SignInRefusal } from './services/sign-in.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { PasswordHasher } from '@repo/server-kit';
+import type { PasswordHasher } from '@repo/auth';
 import { SqlUserStore } from '../stores/sql-user-store.ts';
 import type { UserStore } from '../stores/user-store.ts';
 import { cheapHasher } from '../test-support/harness.ts';

@@ -1,4 +1,4 @@
-import { CredentialAuthenticator, type CredentialAuthenticatorOptions, type PasswordHasher } from '@repo/server-kit';
+import { CredentialAuthenticator, type CredentialAuthenticatorOptions, type PasswordHasher } from '@repo/auth';
 import type { UserRecord, UserStore } from '../stores/user-store.ts';
 import type { Principal } from './principal.ts';
 
@@ -6,7 +6,7 @@ export type AuthenticatorOptions = CredentialAuthenticatorOptions;
 
 /**
  * Checks HTTP basic credentials against the Camunda users' stored argon2id hashes. The mechanism
- * (equal work for unknown users, the cache of successes) is server-kit's
+ * (equal work for unknown users, the cache of successes) is @repo/auth's
  * {@link CredentialAuthenticator}; this says only how a Camunda user becomes a principal.
  */
 export class Authenticator extends CredentialAuthenticator<Principal> {

@@ -1,4 +1,4 @@
-import type { PasswordHasher } from '@repo/server-kit';
+import type { PasswordHasher } from '@repo/auth';
 import {
   UsernameTakenError,
   type UserSearchQuery,

@@ -1,16 +1,7 @@
 import { sql, type CompiledQuery, type Generated, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
-import {
-  createSignInThrottle,
-  isUniqueViolation,
-  openDatabase,
-  pendingMigrations,
-  runMigrations,
-  type OpenDatabaseOptions,
-  type OpenedDatabase,
-  type SignInLimits,
-  type SignInThrottle,
-  type SqlDialect,
-} from '@repo/server-kit';
+import { createSignInThrottle, type SignInThrottle } from '@repo/auth';
+import { type SignInLimits } from '@repo/config';
+import { isUniqueViolation, openDatabase, pendingMigrations, runMigrations, type OpenDatabaseOptions, type OpenedDatabase, type SqlDialect } from '@repo/persistence';
 import { userStoreMigrations } from './migrations.ts';
 import {
   UsernameTakenError,

@@ -1,8 +1,8 @@
 /** Builds the app on a real store for handler tests, with a typed client and leak checks. Test-only. */
 import createClient, { type Client } from 'openapi-fetch';
 import { expect } from 'vitest';
-import { Argon2idPasswordHasher, type PasswordHasher } from '@repo/server-kit';
-import { captureLogger } from '@repo/server-kit/testing';
+import { Argon2idPasswordHasher, type PasswordHasher } from '@repo/auth';
+import { captureLogger } from '@repo/test-kit';
 import type { paths } from '@repo/specs/camunda';
 import { createApp, type AppDeps } from '../app.ts';
 import { USER_MANAGEMENT } from '../services/principal.ts';

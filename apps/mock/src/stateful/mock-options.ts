@@ -1,4 +1,5 @@
-import { Argon2idPasswordHasher, type Logger, type PasswordHasher } from '@repo/server-kit';
+import { Argon2idPasswordHasher, type PasswordHasher } from '@repo/auth';
+import { type Logger } from '@repo/config';
 
 /** What both APIs' stateful mocks are built with. */
 export interface StatefulMockOptions {

@@ -2,7 +2,8 @@
  * `startStatefulMocks()`: both stateful mocks, served on ports, for `npm run mock:stateful`, the
  * parity suite and the benchmark.
  */
-import { createLogger, serveApp, type ServedApp } from '@repo/server-kit';
+import { createLogger } from '@repo/config';
+import { serveApp, type ServedApp } from '@repo/http';
 import { connectHost } from '../prism-process.ts';
 import { serverBasePath } from '../mount-bundle.ts';
 import { STATEFUL_APIS } from './apis.ts';

@@ -1,5 +1,5 @@
 /** Both stateful mocks without ports, for this folder's tests. Test-only. */
-import { createLogger } from '@repo/server-kit';
+import { createLogger } from '@repo/config';
 import { STATEFUL_APIS } from './apis.ts';
 import { mockHasher } from './mock-options.ts';
 import { createStatefulMock, type StatefulMock } from './stateful-mock.ts';

@@ -22,7 +22,7 @@ import { toggleUserAccessBlock } from './users/toggle-user-access-block.ts';
 export interface RouteDeps {
   users: UserService;
   tokens: ClientTokenService;
-  /** Public root for `Location` (no trailing slash); undefined: server-kit's `publicOrigin` decides. */
+  /** Public root for `Location` (no trailing slash); undefined: @repo/http's `publicOrigin` decides. */
   publicBaseUrl: string | undefined;
   /** The API's base path, `/api/v3/onezone`. */
   basePath: string;

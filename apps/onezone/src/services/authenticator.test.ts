@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Argon2idPasswordHasher } from '@repo/server-kit';
+import { Argon2idPasswordHasher } from '@repo/auth';
 import { SqlUserStore } from '../stores/sql-user-store.ts';
 import { CHEAP_ARGON2 } from '../testing/test-app.ts';
 import { Authenticator } from './authenticator.ts';

@@ -1,4 +1,4 @@
-import { CredentialAuthenticator, type CredentialAuthenticatorOptions, type PasswordHasher } from '@repo/server-kit';
+import { CredentialAuthenticator, type CredentialAuthenticatorOptions, type PasswordHasher } from '@repo/auth';
 import type { UserStore } from '../stores/user-store.ts';
 import { principalOf, type Principal } from './principal.ts';
 import { admit, type SignIn } from './sign-in.ts';
@@ -8,7 +8,7 @@ export type AuthenticatorOptions = CredentialAuthenticatorOptions;
 /**
  * Checks HTTP basic credentials against the Onezone users' stored argon2id hashes. The mechanism
  * (equal work for unknown users and users without a password, the cache of successes) is
- * server-kit's {@link CredentialAuthenticator}; this says only how an Onezone user becomes a
+ * @repo/auth's {@link CredentialAuthenticator}; this says only how an Onezone user becomes a
  * principal (without its hash).
  */
 export class Authenticator extends CredentialAuthenticator<Principal> {

@@ -1,4 +1,4 @@
-import { ensureBootstrapAdmin, type PasswordHasher } from '@repo/server-kit';
+import { ensureBootstrapAdmin, type PasswordHasher } from '@repo/auth';
 import { UsernameTakenError, type UserStore } from '../stores/user-store.ts';
 import { ADMIN_PRIVILEGES } from './principal.ts';
 

@@ -1,4 +1,4 @@
-import type { PasswordHasher } from '@repo/server-kit';
+import type { PasswordHasher } from '@repo/auth';
 import { UsernameTakenError, type UserChanges, type UserRecord, type UserStore } from '../stores/user-store.ts';
 
 /** A success, or the domain reason for a refusal; unexpected failures are thrown instead. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, runMigrations } from '@repo/server-kit';
+import { openDatabase, runMigrations } from '@repo/persistence';
 import { userStoreMigrations } from './migrations.ts';
 import { SqlUserStore } from './sql-user-store.ts';
 

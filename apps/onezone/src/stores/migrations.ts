@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { signInFailuresMigration, type SqlDialect } from '@repo/server-kit';
+import { signInFailuresMigration } from '@repo/auth';
+import { type SqlDialect } from '@repo/persistence';
 
 /**
  * The schema, as Kysely migrations in code (bundles carry no migration files). Append new

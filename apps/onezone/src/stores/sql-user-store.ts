@@ -1,17 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type CompiledQuery, type Generated, type Kysely, type Selectable } from 'kysely';
-import {
-  createSignInThrottle,
-  isUniqueViolation,
-  openDatabase,
-  pendingMigrations,
-  runMigrations,
-  type OpenDatabaseOptions,
-  type OpenedDatabase,
-  type SignInLimits,
-  type SignInThrottle,
-  type SqlDialect,
-} from '@repo/server-kit';
+import { createSignInThrottle, type SignInThrottle } from '@repo/auth';
+import { type SignInLimits } from '@repo/config';
+import { isUniqueViolation, openDatabase, pendingMigrations, runMigrations, type OpenDatabaseOptions, type OpenedDatabase, type SqlDialect } from '@repo/persistence';
 import { userStoreMigrations } from './migrations.ts';
 import {
   UsernameTakenError,

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { storeBackends } from '@repo/server-kit/testing';
+import { storeBackends } from '@repo/test-kit';
 import { SqlUserStore } from './sql-user-store.ts';
 import { describeUserStoreConformance } from './user-store.conformance.ts';
 

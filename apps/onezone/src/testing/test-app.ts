@@ -1,8 +1,8 @@
 /** Builds the app for handler tests: in-memory SQLite, cheap argon2id, a captured log, typed clients. */
 import { randomBytes } from 'node:crypto';
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
-import { Argon2idPasswordHasher, type PasswordHasher } from '@repo/server-kit';
-import { captureLogger } from '@repo/server-kit/testing';
+import { Argon2idPasswordHasher, type PasswordHasher } from '@repo/auth';
+import { captureLogger } from '@repo/test-kit';
 import type { paths } from '@repo/specs/onezone';
 import { createApp, type AppDeps } from '../app.ts';
 import { bootstrapAdmin } from '../services/bootstrap-admin.ts';

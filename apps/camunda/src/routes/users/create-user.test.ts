@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Argon2idPasswordHasher } from '@repo/server-kit';
+import { Argon2idPasswordHasher } from '@repo/auth';
 import { SqlUserStore } from '../../stores/sql-user-store.ts';
 import { ADMIN, createHarness, expectProblem, type Harness } from '../../test-support/harness.ts';
 

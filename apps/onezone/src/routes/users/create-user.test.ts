@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Argon2idPasswordHasher } from '@repo/server-kit';
+import { Argon2idPasswordHasher } from '@repo/auth';
 import { validationCases } from '@repo/specs/validation-cases';
 import { createBrokenApp, expectInternalError } from '../../testing/internal-error.ts';
 import { ADMIN, BASE_URL, basicAuth, createTestApp, type TestApp } from '../../testing/test-app.ts';
@@ -44,7 +44,7 @@ describe('create_user', () => {
   });
 
   // Over a real socket a client-sent Host is only kept when it names the listening address
-  // (server-kit's public-origin.test.ts, tests/contract/text-and-origin.test.ts); app.request has none.
+  // (packages/http's public-origin.test.ts, tests/contract/text-and-origin.test.ts); app.request has none.
   it('builds Location from the request URL under app.request when PUBLIC_BASE_URL is unset', async () => {
     const response = await t.app.request('http://127.0.0.1:9999/api/v3/onezone/users', {
       method: 'POST',

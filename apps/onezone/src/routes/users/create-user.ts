@@ -1,6 +1,6 @@
 // spec: specs/onezone/paths/users.yaml (post)
 import type { Handler } from '@repo/hono-openapi';
-import { publicOrigin } from '@repo/server-kit';
+import { publicOrigin } from '@repo/http';
 import type { operations } from '@repo/specs/onezone';
 import { onezoneError } from '../../errors.ts';
 import type { Principal } from '../../services/principal.ts';
@@ -12,7 +12,7 @@ export function createUser({ users, publicBaseUrl, basePath }: RouteDeps): Handl
     const { username, fullName, password } = req.body;
     const created = await users.create({ username, fullName, password });
     if (!created.ok) return onezoneError('badValueIdentifierOccupied', { key: 'username' });
-    // Never the client's Host as sent: PUBLIC_BASE_URL, else the listening address (server-kit).
+    // Never the client's Host as sent: PUBLIC_BASE_URL, else the listening address (@repo/http).
     const root = publicOrigin(c, publicBaseUrl);
     return { status: 201, headers: { Location: `${root}${basePath}/users/${encodeURIComponent(created.value.id)}` } };
   };

@@ -1,0 +1,4 @@
+export * from './bootstrap-admin.ts';
+export * from './credential-authenticator.ts';
+export * from './password-hasher.ts';
+export * from './sign-in-throttle.ts';

@@ -1,0 +1,4 @@
+export * from './common-server-config.ts';
+export * from './env.ts';
+export * from './logger.ts';
+export * from './redact-url.ts';
