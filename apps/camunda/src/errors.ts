@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
-import { validationDetail, type ErrorMapper, type MappedError, type RuntimeFailure } from '@repo/hono-openapi';
-import { publicOrigin, type ClientErrorReason, type ClientErrorResponse } from '@repo/http';
+import { validationDetail, type ErrorMapper, type MappedError } from '@repo/hono-openapi';
+import type { ClientErrorReason, ClientErrorResponse } from '@repo/http';
+import { publicRoot } from '@repo/service-shell';
 import type { components } from '@repo/specs/camunda';
 
 /** The error body of every Camunda error (RFC 9457), as the spec declares it. */
@@ -80,19 +81,12 @@ export function refusedRequestProblem(reason: ClientErrorReason): ClientErrorRes
 }
 
 /**
- * The context variable app.ts sets to `PUBLIC_BASE_URL` (undefined when unset): every problem,
- * whether the runtime's mapper, a handler or app.ts builds it, gets its `instance` from there.
- */
-export const PUBLIC_BASE_URL_VARIABLE = 'publicBaseUrl' as const;
-
-/**
  * The request URI without its query string (which nothing of ours needs to echo): the public
- * origin, never the client's Host as sent (@repo/http's `publicOrigin`), and the path as sent,
+ * origin, never the client's Host as sent (the service shell's `publicRoot`), and the path as sent,
  * made a valid RFC 3986 path whatever it held.
  */
 export function requestUri(c: Context): string {
-  const origin = publicOrigin(c, c.get(PUBLIC_BASE_URL_VARIABLE) as string | undefined);
-  return `${origin}${uriPath(new URL(c.req.url).pathname)}`;
+  return `${publicRoot(c)}${uriPath(new URL(c.req.url).pathname)}`;
 }
 
 /**
@@ -146,18 +140,4 @@ export const camundaErrors: ErrorMapper = (failure, c): MappedError => {
 /** Adds `Retry-After`, so answers built outside the runtime (the app's onError) carry it too. */
 function withRetryAfter(mapped: MappedError, { retryAfterSeconds }: { retryAfterSeconds: number }): MappedError {
   return { ...mapped, headers: { ...mapped.headers, 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) } };
-}
-
-/** Answers a failure outside the runtime's routes (unknown paths, errors in middleware) the same way. */
-export function failureResponse(c: Context, failure: RuntimeFailure): Response {
-  return send(c, camundaErrors(failure, c));
-}
-
-/** A problem as a plain Hono response, for routes outside the spec (/docs). */
-export function problemResponse(c: Context, code: ProblemCode, detail: string): Response {
-  return send(c, problem(c, code, detail));
-}
-
-function send(c: Context, mapped: MappedError): Response {
-  return c.body(JSON.stringify(mapped.body), mapped.status as 500, { ...mapped.headers, 'content-type': mapped.contentType });
 }

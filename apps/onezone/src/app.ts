@@ -1,16 +1,9 @@
-import { Hono } from 'hono';
-import { cors } from 'hono/cors';
-import { requestId } from 'hono/request-id';
-import { createOpenApiApp, ResponseValidationError, type OpenApiApp } from '@repo/hono-openapi';
-import { type PasswordHasher, type SignInThrottle } from '@repo/auth';
-import { type Logger } from '@repo/config';
-import { createHealthApp, requestLogger } from '@repo/http';
-import { refusalOf } from '@repo/service-shell';
-import { onezoneSpec, type paths } from '@repo/specs/onezone';
+import { createServiceApp, type ServiceDeps } from '@repo/service-shell';
+import { onezoneSpec, type operations, type paths } from '@repo/specs/onezone';
 import type { Config } from './config.ts';
-import { docsHandler } from './docs.ts';
-import { onezoneError, onezoneErrors } from './errors.ts';
-import { registerRoutes } from './routes/register-routes.ts';
+import { onezoneAuthorization } from './authorization.ts';
+import { onezoneErrors } from './errors.ts';
+import { operationHandlers } from './routes/operation-handlers.ts';
 import { REALM, securityVerifiers } from './security.ts';
 import { Authenticator } from './services/authenticator.ts';
 import { ClientTokenService } from './services/client-token-service.ts';
@@ -20,26 +13,16 @@ import { UserService } from './services/user-service.ts';
 import { ClientTokenVault } from './tokens/client-token-vault.ts';
 import type { UserStore } from './stores/user-store.ts';
 
-/** What {@link createApp} needs; index.ts builds it from the config, tests build their own. */
-export interface AppDeps {
-  store: UserStore;
-  hasher: PasswordHasher;
-  logger: Logger;
-  config: Pick<Config, 'corsOrigins' | 'publicBaseUrl' | 'responseValidation' | 'authCacheSeconds' | 'bodyLimitBytes'> &
-    Partial<Pick<Config, 'trustProxyHops'>>;
+/** What the app is made of: the shell builds it from the config at start-up, the test kit from a test store. */
+export type AppDeps = ServiceDeps<Config, UserStore & { ready(): Promise<void> }> & AppExtras;
+
+/** What the service's `prepare` makes at start-up. */
+export interface AppExtras {
   /** The 32-byte key that seals client tokens for listing (tokens/token-key.ts); never stored in the database. */
   tokenKey: Uint8Array;
-  /** The offline HTML reference served at `/docs`; undefined or missing: 404 with a hint. */
-  docsFile?: string | undefined;
-  /** `/ready`: rejects unless the database answers and is migrated (default: `store.ping()`). */
-  ready?: (() => Promise<unknown>) | undefined;
-  /** Counts failed sign-ins and answers a throttled client 429 (default: none). */
-  signInThrottle?: SignInThrottle | undefined;
 }
 
 export { REALM } from './security.ts';
-
-const LOCALHOST_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
 
 const CLIENT_TOKEN_IN_PATH = /(\/user\/client_tokens\/)[^/]+/;
 
@@ -48,67 +31,23 @@ export function redactClientTokenPath(path: unknown): unknown {
   return typeof path === 'string' ? path.replace(CLIENT_TOKEN_IN_PATH, '$1[token]') : path;
 }
 
-/** The Onezone server: /health, /ready and docs at the root, the API under `/api/v3/onezone`. */
-export function createApp(deps: AppDeps): { app: Hono; api: OpenApiApp<paths, Principal> } {
-  const { store, hasher, config } = deps;
+/** The Onezone app: the service shell around the users API under `/api/v3/onezone`. */
+export function createApp({ config, store, hasher, signInThrottle, tokenKey, docsFile, ...deps }: AppDeps) {
   // remove_client_token carries the token in its path (`/user/client_tokens/{tid}`, as upstream):
   // every log line's `path` goes through this serializer, so no token reaches the log.
   const logger = deps.logger.child({}, { serializers: { path: redactClientTokenPath } });
-  const authenticator = new Authenticator(store, hasher, { cacheTtlMs: config.authCacheSeconds * 1000, throttle: deps.signInThrottle });
-  const vault = new ClientTokenVault(deps.tokenKey);
-  const api = createOpenApiApp<paths, Principal>({
+  const authenticator = new Authenticator(store, hasher, { cacheTtlMs: config.authCacheSeconds * 1000, throttle: signInThrottle });
+  const vault = new ClientTokenVault(tokenKey);
+  return createServiceApp<paths, operations, Principal>({
     spec: onezoneSpec,
     errors: onezoneErrors,
     security: securityVerifiers(authenticator, new TokenAuthenticator(store, vault), config.trustProxyHops),
-    validateResponses: config.responseValidation,
-    bodyLimit: config.bodyLimitBytes,
-    logger,
+    authorization: onezoneAuthorization,
     realm: REALM,
-    classifyError: refusalOf,
+    handlers: ({ basePath }) => operationHandlers({ users: new UserService(store, hasher), tokens: new ClientTokenService(store, vault), basePath }),
+    config,
+    logger,
+    ready: () => store.ready(),
+    docsFile,
   });
-  registerRoutes(api, {
-    users: new UserService(store, hasher),
-    tokens: new ClientTokenService(store, vault),
-    publicBaseUrl: config.publicBaseUrl,
-    basePath: api.basePath,
-  });
-
-  const app = new Hono();
-  app.use(requestId());
-  app.use(requestLogger(logger));
-  const corsMiddleware = cors({
-    origin: (origin) => {
-      const allowed = config.corsOrigins;
-      if (allowed === '*') return '*';
-      if (allowed === undefined) return LOCALHOST_ORIGIN.test(origin) ? origin : null;
-      return allowed.includes(origin) ? origin : null;
-    },
-    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'X-Auth-Token', 'Content-Type', 'Prefer', 'X-Request-Id'],
-    exposeHeaders: ['Location', 'X-Request-Id', 'WWW-Authenticate'],
-    maxAge: 600,
-  });
-  // Only browsers send Origin, and only they need CORS headers. hono/cors writes its headers onto a
-  // placeholder response that is then merged into the real one, turning @hono/node-server's cheap
-  // response into a full undici Response (~12% of get_user's CPU in a profile); callers without
-  // Origin skip it.
-  app.use((c, next) => (c.req.header('origin') === undefined ? next() : corsMiddleware(c, next)));
-  app.route('/', createHealthApp({ ready: deps.ready ?? (() => store.ping()), logger }));
-  app.get('/docs', docsHandler(deps.docsFile));
-  app.route('/', api.app);
-  // Outside the API's paths the runtime is not involved; answer in the same format anyway.
-  app.notFound((c) => c.json(onezoneError('notFound').body, 404));
-  app.onError((err, c) => {
-    // RESPONSE_VALIDATION=throw: a response off the spec must fail the caller (a test), not become a 500.
-    if (err instanceof ResponseValidationError) throw err;
-    const refusal = refusalOf(err);
-    if (refusal !== undefined) {
-      const { status, body, headers } = onezoneErrors(refusal, c);
-      return c.json(body, status as 503, headers);
-    }
-    const reference = c.get('requestId');
-    logger.error({ err, requestId: reference, method: c.req.method, path: c.req.path }, 'unhandled error while serving a request');
-    return c.json(onezoneError('internalServerError', { reference }).body, 500);
-  });
-  return { app, api };
 }

@@ -1,7 +1,5 @@
 import { sql, type CompiledQuery, type Generated, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
-import { createSignInThrottle, type SignInThrottle } from '@repo/auth';
-import { type SignInLimits } from '@repo/config';
-import { isUniqueViolation, openDatabase, pendingMigrations, runMigrations, type OpenDatabaseOptions, type OpenedDatabase, type SqlDialect } from '@repo/persistence';
+import { isUniqueViolation, SqlStore, withParameters, type OpenDatabaseOptions, type OpenedDatabase, type SqlStoreSchema } from '@repo/persistence';
 import { userStoreMigrations } from './migrations.ts';
 import {
   UsernameTakenError,
@@ -15,9 +13,8 @@ import {
   type UserSummary,
 } from './user-store.ts';
 
+const SCHEMA: SqlStoreSchema = { pgSchema: 'camunda', migrations: userStoreMigrations };
 
-/** The advisory lock that migrations and the bootstrap admin run under. */
-const STARTUP_LOCK = 'startup';
 /** The tables as Kysely sees them (see migrations.ts). */
 export interface UserStoreTables {
   users: {
@@ -48,39 +45,26 @@ type SearchRow = UserSummary & { total: number | string };
 type UserPermissionRow = Selectable<UserStoreTables['users']> & { permission: string | null };
 
 /** {@link UserStore} on SQL through Kysely: embedded SQLite by default, PostgreSQL when configured. */
-export class SqlUserStore implements UserStore {
+export class SqlUserStore extends SqlStore<UserStoreTables> implements UserStore {
   /**
    * Opens the database, runs pending migrations and returns the store, which owns the database.
    * On PostgreSQL the tables live in schema `camunda` unless `pgSchema` says otherwise, so both
    * servers can share one database.
    */
-  static async open(options: OpenDatabaseOptions, clock: () => Date = () => new Date()): Promise<SqlUserStore> {
-    const database = await openDatabase<UserStoreTables>({ ...options, pgSchema: options.pgSchema ?? 'camunda' });
-    try {
-      // Under the start-up lock: replicas starting together on one PostgreSQL database migrate one at a time.
-      await database.exclusive(STARTUP_LOCK, () =>
-        runMigrations(database.db, { migrations: userStoreMigrations(database.dialect), dialect: database.dialect }),
-      );
-    } catch (error) {
-      await database.close();
-      throw error;
-    }
-    return new SqlUserStore(database, clock);
+  static open(options: OpenDatabaseOptions, clock: () => Date = () => new Date()): Promise<SqlUserStore> {
+    return SqlStore.openStore<UserStoreTables, SqlUserStore>(options, SCHEMA, (database) => new SqlUserStore(database, clock));
   }
 
-  readonly #db: Kysely<UserStoreTables>;
-  readonly #database: OpenedDatabase<UserStoreTables>;
   readonly #now: () => Date;
   readonly #findByUsernameQuery: CompiledQuery<UserPermissionRow>;
   readonly #searchQueries = new Map<string, CompiledQuery<SearchRow>>();
 
   constructor(database: OpenedDatabase<UserStoreTables>, clock: () => Date = () => new Date()) {
-    this.#database = database;
-    this.#db = database.db;
+    super(database, SCHEMA);
     this.#now = clock;
     // The user joined with its permissions, one row per permission (one row with a null permission
     // for a user without any). Compiled once: it runs on every authenticated request.
-    this.#findByUsernameQuery = this.#db
+    this.#findByUsernameQuery = this.db
       .selectFrom('users')
       .leftJoin('user_permissions', 'user_permissions.user_key', 'users.key')
       .select(['users.key', 'users.username', 'users.name', 'users.email', 'users.password_hash', 'users.created_at', 'user_permissions.permission'])
@@ -89,20 +73,9 @@ export class SqlUserStore implements UserStore {
       .compile();
   }
 
-
-  /** `sqlite` or `postgres`, for the start-up log. */
-  get dialect(): SqlDialect {
-    return this.#database.dialect;
-  }
-
-  /** Where the data lives (file path, `:memory:` or a credential-free URL), for the start-up log. */
-  get location(): string {
-    return this.#database.location;
-  }
-
   async create(user: NewUser): Promise<{ key: number }> {
     try {
-      return await this.#db.transaction().execute(async (trx) => {
+      return await this.db.transaction().execute(async (trx) => {
         const { key } = await trx
           .insertInto('users')
           .values({
@@ -131,7 +104,7 @@ export class SqlUserStore implements UserStore {
     const values = FILTER_FIELDS.flatMap((field) => (filter[field] === undefined ? [] : [filter[field]]));
     const page = this.#searchQuery(filter, query.sort ?? []);
     // The filter values bind twice (the total's subquery, then the page), then limit and offset.
-    const { rows } = await this.#db.executeQuery(withParameters(page, [...values, ...values, query.limit, query.from]));
+    const { rows } = await this.db.executeQuery(withParameters(page, [...values, ...values, query.limit, query.from]));
     const items: UserSummary[] = rows.map(({ key, username, name, email }) => ({ key, username, name, email }));
     if (rows.length > 0) return { items, totalItems: Number(rows[0]!.total) };
     // An empty page says nothing about the total unless it starts at the first match.
@@ -174,7 +147,7 @@ export class SqlUserStore implements UserStore {
   }
 
   #filtered(filter: UserSearchQuery['filter'] = {}): UsersQuery {
-    let query: UsersQuery = this.#db.selectFrom('users');
+    let query: UsersQuery = this.db.selectFrom('users');
     if (filter.username !== undefined) query = query.where('username', '=', filter.username);
     if (filter.name !== undefined) query = query.where('name', '=', filter.name);
     if (filter.email !== undefined) query = query.where('email', '=', filter.email);
@@ -190,15 +163,15 @@ export class SqlUserStore implements UserStore {
     };
     // Nothing to change still answers whether the user exists.
     if (Object.keys(values).length === 0) {
-      return (await this.#db.selectFrom('users').select('key').where('key', '=', key).executeTakeFirst()) !== undefined;
+      return (await this.db.selectFrom('users').select('key').where('key', '=', key).executeTakeFirst()) !== undefined;
     }
-    const result = await this.#db.updateTable('users').set(values).where('key', '=', key).executeTakeFirst();
+    const result = await this.db.updateTable('users').set(values).where('key', '=', key).executeTakeFirst();
     return result.numUpdatedRows > 0n;
   }
 
   async grantPermission(key: number, permission: string): Promise<boolean> {
     if (!Number.isSafeInteger(key)) return false;
-    return await this.#db.transaction().execute(async (trx) => {
+    return await this.db.transaction().execute(async (trx) => {
       const user = await trx.selectFrom('users').select('key').where('key', '=', key).executeTakeFirst();
       if (user === undefined) return false;
       await trx
@@ -213,7 +186,7 @@ export class SqlUserStore implements UserStore {
   async deleteByKey(key: number): Promise<boolean> {
     if (!Number.isSafeInteger(key)) return false;
     // user_permissions rows go with the user (on delete cascade).
-    const result = await this.#db.deleteFrom('users').where('key', '=', key).executeTakeFirst();
+    const result = await this.db.deleteFrom('users').where('key', '=', key).executeTakeFirst();
     return result.numDeletedRows > 0n;
   }
 
@@ -221,7 +194,7 @@ export class SqlUserStore implements UserStore {
     // No user can have such a name (the API refuses it), and PostgreSQL would fail the statement
     // on it while SQLite truncates at it: not found, on every store. Defence in depth.
     if (username.includes('\0')) return undefined;
-    const { rows } = await this.#db.executeQuery(withParameters(this.#findByUsernameQuery, [username]));
+    const { rows } = await this.db.executeQuery(withParameters(this.#findByUsernameQuery, [username]));
     const row = rows[0];
     if (!row) return undefined;
     const permissions: string[] = [];
@@ -238,48 +211,14 @@ export class SqlUserStore implements UserStore {
   }
 
   async count(): Promise<number> {
-    const { total } = await this.#db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    const { total } = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
     return Number(total);
   }
 
   async hasUserWithPermission(permission: string): Promise<boolean> {
-    const row = await this.#db.selectFrom('user_permissions').select('user_key').where('permission', '=', permission).limit(1).executeTakeFirst();
+    const row = await this.db.selectFrom('user_permissions').select('user_key').where('permission', '=', permission).limit(1).executeTakeFirst();
     return row !== undefined;
   }
 
-  async ping(): Promise<void> {
-    await sql`select 1`.execute(this.#db);
-  }
-
-  /** Resolves when the database answers and every migration is applied (`/ready`); rejects otherwise. */
-  async ready(): Promise<void> {
-    const pending = await pendingMigrations(this.#db, { migrations: userStoreMigrations(this.dialect), dialect: this.dialect });
-    if (pending.length > 0) throw new Error(`migrations not applied: ${pending.join(', ')}`);
-  }
-
-  /**
-   * Runs `action` under the start-up lock that {@link open} migrates under, shared by every process
-   * on this database (PostgreSQL advisory lock): for the bootstrap admin, so that replicas starting
-   * together do not race to create it.
-   */
-  exclusive<T>(action: () => Promise<T>): Promise<T> {
-    return this.#database.exclusive(STARTUP_LOCK, action);
-  }
-
-  /** The failed sign-in counter for this database: a table shared by replicas on PostgreSQL, memory on SQLite. */
-  signInThrottle(limits: SignInLimits): SignInThrottle {
-    return createSignInThrottle(this.#database, limits);
-  }
-
-  close(): Promise<void> {
-    return this.#database.close();
-  }
 }
 
-/** `query` with other values for its parameters, which must be as many as it was compiled with. */
-function withParameters<R>(query: CompiledQuery<R>, parameters: readonly unknown[]): CompiledQuery<R> {
-  if (parameters.length !== query.parameters.length) {
-    throw new Error(`query takes ${query.parameters.length} parameters, got ${parameters.length}`);
-  }
-  return { ...query, parameters };
-}

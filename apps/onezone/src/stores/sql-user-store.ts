@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type CompiledQuery, type Generated, type Kysely, type Selectable } from 'kysely';
-import { createSignInThrottle, type SignInThrottle } from '@repo/auth';
-import { type SignInLimits } from '@repo/config';
-import { isUniqueViolation, openDatabase, pendingMigrations, runMigrations, type OpenDatabaseOptions, type OpenedDatabase, type SqlDialect } from '@repo/persistence';
+import { isUniqueViolation, SqlStore, withParameters, type OpenDatabaseOptions, type OpenedDatabase, type SqlStoreSchema } from '@repo/persistence';
 import { userStoreMigrations } from './migrations.ts';
 import {
   UsernameTakenError,
@@ -14,9 +12,8 @@ import {
   type UserWithCredentials,
 } from './user-store.ts';
 
+const SCHEMA: SqlStoreSchema = { pgSchema: 'onezone', migrations: userStoreMigrations };
 
-/** The advisory lock that migrations and the bootstrap admin run under. */
-const STARTUP_LOCK = 'startup';
 /** The tables as Kysely sees them (see migrations.ts). */
 export interface UserStoreTables {
   users: {
@@ -42,33 +39,20 @@ type UserRow = Selectable<UserStoreTables['users']>;
 type UserPrivilegeRow = UserRow & { privilege: string | null };
 
 /** {@link UserStore} on SQL through Kysely: embedded SQLite by default, PostgreSQL when configured. */
-export class SqlUserStore implements UserStore {
+export class SqlUserStore extends SqlStore<UserStoreTables> implements UserStore {
   /**
    * Opens the database, runs pending migrations and returns the store, which owns the database.
    * On PostgreSQL the tables live in schema `onezone` unless `pgSchema` says otherwise, so both
    * servers can share one database.
    */
-  static async open(options: OpenDatabaseOptions, clock: () => Date = () => new Date()): Promise<SqlUserStore> {
-    const database = await openDatabase<UserStoreTables>({ ...options, pgSchema: options.pgSchema ?? 'onezone' });
-    try {
-      // Under the start-up lock: replicas starting together on one PostgreSQL database migrate one at a time.
-      await database.exclusive(STARTUP_LOCK, () =>
-        runMigrations(database.db, { migrations: userStoreMigrations(database.dialect), dialect: database.dialect }),
-      );
-    } catch (error) {
-      await database.close();
-      throw error;
-    }
-    return new SqlUserStore(database, clock);
+  static open(options: OpenDatabaseOptions, clock: () => Date = () => new Date()): Promise<SqlUserStore> {
+    return SqlStore.openStore<UserStoreTables, SqlUserStore>(options, SCHEMA, (database) => new SqlUserStore(database, clock));
   }
 
-  readonly #db: Kysely<UserStoreTables>;
-  readonly #database: OpenedDatabase<UserStoreTables>;
   readonly #now: () => Date;
 
   constructor(database: OpenedDatabase<UserStoreTables>, clock: () => Date = () => new Date()) {
-    this.#database = database;
-    this.#db = database.db;
+    super(database, SCHEMA);
     this.#now = clock;
     // Compiled once: they run on every authenticated request.
     this.#byId = this.#withPrivilegesQuery('id');
@@ -77,16 +61,6 @@ export class SqlUserStore implements UserStore {
 
   readonly #byId: CompiledQuery<UserPrivilegeRow>;
   readonly #byUsername: CompiledQuery<UserPrivilegeRow>;
-
-  /** `sqlite` or `postgres`, for the start-up log. */
-  get dialect(): SqlDialect {
-    return this.#database.dialect;
-  }
-
-  /** Where the data lives (file path, `:memory:` or a credential-free URL), for the start-up log. */
-  get location(): string {
-    return this.#database.location;
-  }
 
   async create(user: NewUser): Promise<UserRecord> {
     const id = randomBytes(16).toString('hex');
@@ -100,7 +74,7 @@ export class SqlUserStore implements UserStore {
       basic_auth_enabled: user.basicAuthEnabled ?? user.passwordHash !== null,
     };
     try {
-      await this.#db.transaction().execute(async (trx) => {
+      await this.db.transaction().execute(async (trx) => {
         await trx.insertInto('users').values(row).execute();
         if (privileges.length > 0) {
           await trx.insertInto('user_privileges').values(privileges.map((privilege) => ({ user_id: id, privilege }))).execute();
@@ -114,7 +88,7 @@ export class SqlUserStore implements UserStore {
   }
 
   async list(): Promise<string[]> {
-    const rows = await this.#db.selectFrom('users').select('id').orderBy('seq').execute();
+    const rows = await this.db.selectFrom('users').select('id').orderBy('seq').execute();
     return rows.map((r) => r.id);
   }
 
@@ -125,7 +99,7 @@ export class SqlUserStore implements UserStore {
 
   async remove(id: string): Promise<boolean> {
     // user_privileges rows go with the user (on delete cascade).
-    const result = await this.#db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
+    const result = await this.db.deleteFrom('users').where('id', '=', id).executeTakeFirst();
     return result.numDeletedRows > 0n;
   }
 
@@ -151,7 +125,7 @@ export class SqlUserStore implements UserStore {
     if (changes.blocked !== undefined) set.blocked = changes.blocked;
     const privileges = changes.privileges && [...new Set(changes.privileges)].sort();
     try {
-      const found = await this.#db.transaction().execute(async (trx) => {
+      const found = await this.db.transaction().execute(async (trx) => {
         if (Object.keys(set).length > 0) {
           const result = await trx.updateTable('users').set(set).where('id', '=', id).executeTakeFirst();
           if (result.numUpdatedRows === 0n) return false;
@@ -174,7 +148,7 @@ export class SqlUserStore implements UserStore {
 
   async addClientToken(userId: string, token: StoredClientToken): Promise<boolean> {
     // Insert-select: a user removed meanwhile gets no token (and no foreign-key error).
-    const result = await this.#db
+    const result = await this.db
       .insertInto('client_tokens')
       .columns(['user_id', 'token_hash', 'sealed'])
       .expression((eb) =>
@@ -188,56 +162,28 @@ export class SqlUserStore implements UserStore {
   }
 
   async listClientTokens(userId: string): Promise<StoredClientToken[]> {
-    const rows = await this.#db.selectFrom('client_tokens').select(['token_hash', 'sealed']).where('user_id', '=', userId).orderBy('seq').execute();
+    const rows = await this.db.selectFrom('client_tokens').select(['token_hash', 'sealed']).where('user_id', '=', userId).orderBy('seq').execute();
     return rows.map((r) => ({ tokenHash: r.token_hash, sealed: r.sealed }));
   }
 
   async removeClientToken(userId: string, tokenHash: string): Promise<boolean> {
-    const result = await this.#db.deleteFrom('client_tokens').where('user_id', '=', userId).where('token_hash', '=', tokenHash).executeTakeFirst();
+    const result = await this.db.deleteFrom('client_tokens').where('user_id', '=', userId).where('token_hash', '=', tokenHash).executeTakeFirst();
     return result.numDeletedRows > 0n;
   }
 
   async findByTokenHash(tokenHash: string): Promise<UserRecord | undefined> {
-    const row = await this.#db.selectFrom('client_tokens').select('user_id').where('token_hash', '=', tokenHash).executeTakeFirst();
+    const row = await this.db.selectFrom('client_tokens').select('user_id').where('token_hash', '=', tokenHash).executeTakeFirst();
     return row === undefined ? undefined : this.get(row.user_id);
   }
 
   async count(): Promise<number> {
-    const { total } = await this.#db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    const { total } = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
     return Number(total);
   }
 
   async hasUserWithPrivilege(privilege: string): Promise<boolean> {
-    const row = await this.#db.selectFrom('user_privileges').select('user_id').where('privilege', '=', privilege).limit(1).executeTakeFirst();
+    const row = await this.db.selectFrom('user_privileges').select('user_id').where('privilege', '=', privilege).limit(1).executeTakeFirst();
     return row !== undefined;
-  }
-
-  async ping(): Promise<void> {
-    await sql`select 1`.execute(this.#db);
-  }
-
-  /** Resolves when the database answers and every migration is applied (`/ready`); rejects otherwise. */
-  async ready(): Promise<void> {
-    const pending = await pendingMigrations(this.#db, { migrations: userStoreMigrations(this.dialect), dialect: this.dialect });
-    if (pending.length > 0) throw new Error(`migrations not applied: ${pending.join(', ')}`);
-  }
-
-  /**
-   * Runs `action` under the start-up lock that {@link open} migrates under, shared by every process
-   * on this database (PostgreSQL advisory lock): for the bootstrap admin, so that replicas starting
-   * together do not race to create it.
-   */
-  exclusive<T>(action: () => Promise<T>): Promise<T> {
-    return this.#database.exclusive(STARTUP_LOCK, action);
-  }
-
-  /** The failed sign-in counter for this database: a table shared by replicas on PostgreSQL, memory on SQLite. */
-  signInThrottle(limits: SignInLimits): SignInThrottle {
-    return createSignInThrottle(this.#database, limits);
-  }
-
-  close(): Promise<void> {
-    return this.#database.close();
   }
 
   /**
@@ -245,7 +191,7 @@ export class SqlUserStore implements UserStore {
    * (sorted), or one row with a null privilege for a user without any.
    */
   #withPrivilegesQuery(column: 'id' | 'username'): CompiledQuery<UserPrivilegeRow> {
-    return this.#db
+    return this.db
       .selectFrom('users')
       .leftJoin('user_privileges', 'user_privileges.user_id', 'users.id')
       .selectAll('users')
@@ -260,21 +206,13 @@ export class SqlUserStore implements UserStore {
     query: CompiledQuery<UserPrivilegeRow>,
     value: string,
   ): Promise<{ row: UserRow; privileges: string[] } | undefined> {
-    const { rows } = await this.#db.executeQuery(withParameters(query, [value]));
+    const { rows } = await this.db.executeQuery(withParameters(query, [value]));
     const first = rows[0];
     if (!first) return undefined;
     const privileges: string[] = [];
     for (const { privilege } of rows) if (privilege !== null) privileges.push(privilege);
     return { row: first, privileges };
   }
-}
-
-/** `query` with other values for its parameters, which must be as many as it was compiled with. */
-function withParameters<R>(query: CompiledQuery<R>, parameters: readonly unknown[]): CompiledQuery<R> {
-  if (parameters.length !== query.parameters.length) {
-    throw new Error(`query takes ${query.parameters.length} parameters, got ${parameters.length}`);
-  }
-  return { ...query, parameters };
 }
 
 function toRecord(row: UserRow, privileges: string[]): UserRecord {

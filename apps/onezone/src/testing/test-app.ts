@@ -5,7 +5,8 @@ import { Argon2idPasswordHasher, type PasswordHasher } from '@repo/auth';
 import { captureLogger } from '@repo/test-kit';
 import type { paths } from '@repo/specs/onezone';
 import { createApp, type AppDeps } from '../app.ts';
-import { bootstrapAdmin } from '../services/bootstrap-admin.ts';
+import { bootstrapAdmin } from '@repo/auth';
+import { adminAccounts } from '../services/admin-accounts.ts';
 import { SqlUserStore } from '../stores/sql-user-store.ts';
 import type { UserStore } from '../stores/user-store.ts';
 import { responseViolations } from './spec-check.ts';
@@ -46,7 +47,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const store = options.store ?? (await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' }));
   const hasher = options.hasher ?? new Argon2idPasswordHasher(CHEAP_ARGON2);
   const log = captureLogger('debug');
-  await bootstrapAdmin(store, hasher, ADMIN);
+  await bootstrapAdmin(adminAccounts(store), hasher, ADMIN);
   const { app, api } = createApp({
     store,
     hasher,

@@ -4,10 +4,10 @@ import type { operations } from '@repo/specs/onezone';
 import { REALM_CHALLENGE } from '../../security.ts';
 import { onezoneError } from '../../errors.ts';
 import type { Principal } from '../../services/principal.ts';
-import type { RouteDeps } from '../register-routes.ts';
+import type { OperationDeps } from '../operation-handlers.ts';
 
 /** `change_user_password`: 204, in place; a wrong `oldPassword` is 401 `unauthorized` (`badBasicCredentials`). */
-export function changeUserPassword({ users }: RouteDeps): Handler<operations['change_user_password'], Principal> {
+export function changeUserPassword({ users }: OperationDeps): Handler<operations['change_user_password'], Principal> {
   return async (req) => {
     const principal = req.principal as Principal;
     const changed = await users.changePassword(principal.user.id, req.body.oldPassword, req.body.newPassword);

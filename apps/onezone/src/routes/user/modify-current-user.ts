@@ -3,10 +3,10 @@ import type { Handler } from '@repo/hono-openapi';
 import type { operations } from '@repo/specs/onezone';
 import { onezoneError } from '../../errors.ts';
 import type { Principal } from '../../services/principal.ts';
-import type { RouteDeps } from '../register-routes.ts';
+import type { OperationDeps } from '../operation-handlers.ts';
 
 /** `modify_current_user`: 204; a username taken by another user is 400 `badValueIdentifierOccupied`. */
-export function modifyCurrentUser({ users }: RouteDeps): Handler<operations['modify_current_user'], Principal> {
+export function modifyCurrentUser({ users }: OperationDeps): Handler<operations['modify_current_user'], Principal> {
   return async (req) => {
     const principal = req.principal as Principal;
     const { username, fullName } = req.body;

@@ -3,11 +3,11 @@ import type { Handler } from '@repo/hono-openapi';
 import type { operations } from '@repo/specs/onezone';
 import { onezoneError } from '../../errors.ts';
 import type { Principal } from '../../services/principal.ts';
-import type { RouteDeps } from '../register-routes.ts';
+import type { OperationDeps } from '../operation-handlers.ts';
 import { userProtectedInfo } from './user-protected-info.ts';
 
 /** `get_user`: the user's protected information; 404 for an unknown id. */
-export function getUser({ users }: RouteDeps): Handler<operations['get_user'], Principal> {
+export function getUser({ users }: OperationDeps): Handler<operations['get_user'], Principal> {
   return async (req) => {
     const user = await users.get(req.params.id);
     if (user === undefined) return onezoneError('notFound');

@@ -1,0 +1,92 @@
+import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import type { CommonServerConfig, Logger } from '@repo/config';
+import { createHealthApp, publicOrigin, requestLogger } from '@repo/http';
+import { createOpenApiApp, type Authorization, type ErrorMapper, type OpenApiApp, type SecurityVerifiers } from '@repo/hono-openapi';
+import { corsSettings } from './cors-settings.ts';
+import { docsHandler } from './docs-handler.ts';
+import { registerOperations, type OperationHandlers } from './operation-handlers.ts';
+import { refusalOf } from './refusal-of.ts';
+
+/** What the shell reads from the configuration (see `@repo/config`'s `CommonServerConfig`). */
+export type ShellConfig = Pick<CommonServerConfig, 'corsOrigins' | 'publicBaseUrl' | 'responseValidation' | 'bodyLimitBytes'>;
+
+/** An API's own parts; everything else about serving it is the shell's. */
+export interface ServiceAppOptions<Operations, Principal> {
+  /** The bundled spec (`@repo/specs/<api>`): routes, validation, CORS methods and headers come from it. */
+  spec: Record<string, unknown>;
+  /** The API's error format: every refusal, 404, 405 and 500 goes through it. */
+  errors: ErrorMapper;
+  /** One verifier per security scheme of the spec. */
+  security: SecurityVerifiers<Principal>;
+  /** The spec extension each operation declares its required rights in, and whether a caller holds them. */
+  authorization: Authorization<Principal>;
+  /** The realm of `WWW-Authenticate` challenges. */
+  realm: string;
+  /** One handler per operationId of the spec (see operation-handlers.ts), given the API's base path. */
+  handlers: (api: { basePath: string }) => OperationHandlers<Operations, Principal>;
+  config: ShellConfig;
+  logger: Logger;
+  /** `/ready`: rejects unless the store answers and is migrated. */
+  ready: () => Promise<unknown>;
+  /** The offline HTML reference served at `/docs`; missing: 404 in the API's format. */
+  docsFile?: string | undefined;
+}
+
+/** The name under which the shell keeps `PUBLIC_BASE_URL` on each request's context. */
+const PUBLIC_BASE_URL = 'publicBaseUrl';
+
+/**
+ * The origin absolute URLs in a response start with (Onezone's `Location`, Camunda's problem
+ * `instance`): `PUBLIC_BASE_URL` when set, else the listening address (`@repo/http`'s `publicOrigin`).
+ */
+export function publicRoot(c: Context): string {
+  return publicOrigin(c, (c.get as (key: string) => unknown)(PUBLIC_BASE_URL) as string | undefined);
+}
+
+/**
+ * The app of one API: CORS (browsers only), request ids, request logs, `/health` and `/ready`,
+ * `/docs`, and the API at the spec's base path, its operations served by `handlers` after
+ * authentication and the spec's authorization; everything that is not an answer of a handler goes
+ * through the API's error mapper.
+ */
+export function createServiceApp<Paths, Operations, Principal>(options: ServiceAppOptions<Operations, Principal>): {
+  app: Hono;
+  api: OpenApiApp<Paths, Principal>;
+} {
+  const { config, logger } = options;
+  const api = createOpenApiApp<Paths, Principal>({
+    spec: options.spec,
+    errors: options.errors,
+    security: options.security,
+    authorization: options.authorization,
+    validateResponses: config.responseValidation,
+    bodyLimit: config.bodyLimitBytes,
+    logger,
+    realm: options.realm,
+    classifyError: refusalOf,
+  });
+  registerOperations(api, options.handlers({ basePath: api.basePath }));
+
+  const app = new Hono();
+  app.use((c, next) => {
+    (c.set as (key: string, value: unknown) => void)(PUBLIC_BASE_URL, config.publicBaseUrl);
+    return next();
+  });
+  // The runtime reuses this id, so the response header, the request log line and a 500's detail agree.
+  app.use(requestId());
+  app.use(requestLogger(logger));
+  const corsMiddleware = cors(corsSettings(options.spec, config.corsOrigins));
+  // Only browsers send Origin, and only they need CORS headers. hono/cors writes its headers onto a
+  // placeholder response that is then merged into the real one, turning @hono/node-server's cheap
+  // response into a full undici Response (~12% of a read's CPU in a profile); callers without
+  // Origin skip it.
+  app.use((c, next) => (c.req.header('origin') === undefined ? next() : corsMiddleware(c, next)));
+  app.route('/', createHealthApp({ ready: options.ready, logger }));
+  app.get('/docs', docsHandler(options.docsFile, api.notFound));
+  app.route('/', api.app);
+  app.notFound(api.notFound);
+  app.onError(api.onError);
+  return { app, api };
+}
