@@ -8,7 +8,7 @@ import { camundaSpec } from '@repo/specs/camunda';
 import { validationCases } from '@repo/specs/validation-cases';
 import { ADMIN, type Credentials } from '../support/admin.ts';
 import { withBrokenStore } from '../support/break-store.ts';
-import { checkedFetch, failOnViolations } from '../support/checked-fetch.ts';
+import { checkedFetch, failOnViolations } from '@repo/test-kit';
 import { storeTargets, storeTitle } from '../support/stores.ts';
 import { useServer } from '../support/use-server.ts';
 

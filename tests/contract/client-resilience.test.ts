@@ -14,7 +14,7 @@ import { startMock, type RunningMock } from '@repo/mock';
 import { camundaSpec } from '@repo/specs/camunda';
 import { onezoneSpec } from '@repo/specs/onezone';
 import { ADMIN } from '../support/admin.ts';
-import { checkedFetch, failOnViolations } from '../support/checked-fetch.ts';
+import { checkedFetch, failOnViolations } from '@repo/test-kit';
 import { useServers } from '../support/use-server.ts';
 
 const servers = useServers({ name: 'sqlite', available: true }, ['camunda', 'onezone']);

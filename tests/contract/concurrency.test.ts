@@ -8,7 +8,7 @@ import { createOnezoneClient } from '@repo/onezone-client';
 import { camundaSpec } from '@repo/specs/camunda';
 import { onezoneSpec } from '@repo/specs/onezone';
 import { ADMIN } from '../support/admin.ts';
-import { checkedFetch, failOnViolations } from '../support/checked-fetch.ts';
+import { checkedFetch, failOnViolations } from '@repo/test-kit';
 import { storeTargets, storeTitle } from '../support/stores.ts';
 import { useServers } from '../support/use-server.ts';
 

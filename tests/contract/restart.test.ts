@@ -9,7 +9,7 @@ import { createdUserId, createOnezoneClient } from '@repo/onezone-client';
 import { camundaSpec } from '@repo/specs/camunda';
 import { onezoneSpec } from '@repo/specs/onezone';
 import { ADMIN } from '../support/admin.ts';
-import { checkedFetch, failOnViolations } from '../support/checked-fetch.ts';
+import { checkedFetch, failOnViolations } from '@repo/test-kit';
 import type { RunningServer } from '../support/start-server.ts';
 import { startOnStore, type ServerOnStore } from '../support/stores.ts';
 

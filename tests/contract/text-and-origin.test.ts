@@ -10,7 +10,7 @@ import { camundaSpec } from '@repo/specs/camunda';
 import { onezoneSpec } from '@repo/specs/onezone';
 import { ADMIN } from '../support/admin.ts';
 import { APIS, type ApiName } from '../support/apis.ts';
-import { specChecker } from '../support/checked-fetch.ts';
+import { specChecker } from '@repo/test-kit';
 import { rawHead, rawRequest, type RawRequest, type RawResponse } from '../support/raw-request.ts';
 import { storeTargets, storeTitle } from '../support/stores.ts';
 import { useServers } from '../support/use-server.ts';

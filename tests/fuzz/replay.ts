@@ -7,7 +7,7 @@
  */
 import type { FuzzCredentials } from '@repo/contract-fuzz';
 import type { DocumentedOperation } from '@repo/contract-fuzz/coverage';
-import { specChecker } from '../support/checked-fetch.ts';
+import { specChecker } from '@repo/test-kit';
 import { basicAuth } from './fuzz-apis.ts';
 import { harEntry, readHarEntries, type HarEntry } from './har.ts';
 

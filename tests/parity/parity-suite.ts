@@ -14,7 +14,7 @@ import { startStatefulMock, type RunningStatefulMock } from '@repo/mock/stateful
 import { ADMIN, type Credentials } from '../support/admin.ts';
 import { APIS, type ApiName } from '../support/apis.ts';
 import { withBrokenStore } from '../support/break-store.ts';
-import { checkedFetch, failOnViolations, specChecker, type CheckedFetch } from '../support/checked-fetch.ts';
+import { checkedFetch, failOnViolations, specChecker, type CheckedFetch } from '@repo/test-kit';
 import { startOnStore, type ServerOnStore } from '../support/stores.ts';
 import type { Arranged, CallResult, Expected, Identity, Scenario, StatefulBehaviour } from './scenario.ts';
 

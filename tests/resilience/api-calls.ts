@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import { ADMIN, type Credentials } from '../support/admin.ts';
 import { APIS, type ApiName } from '../support/apis.ts';
-import { specChecker } from '../support/checked-fetch.ts';
+import { specChecker } from '@repo/test-kit';
 import { http, type HttpAnswer, type HttpOptions } from '../support/http.ts';
 import type { RunningServer } from '../support/start-server.ts';
 

@@ -9,6 +9,7 @@ import { Argon2idPasswordHasher } from '@repo/auth';
 import { createLogger } from '@repo/config';
 import { serveBenchApp } from '@repo/bench';
 import { createApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
 import { USER_MANAGEMENT } from '../src/services/principal.ts';
 import { SqlUserStore } from '../src/stores/sql-user-store.ts';
 import { BENCH_ADMIN } from './bench-admin.ts';
@@ -28,7 +29,7 @@ for (let i = 0; i < SEEDED; i++) {
 
 let app: { fetch: (request: Request, env: unknown) => Response | Promise<Response> };
 if (mode === 'real') {
-  app = createApp({ store, hasher, logger, responseValidation: 'off', authCacheSeconds: 300, bodyLimitBytes: 65_536 }).app;
+  app = createApp({ config: { ...loadConfig({}), responseValidation: 'off' }, store, hasher, logger }).app;
 } else if (mode === 'bare') {
   // The same bytes the real endpoint answers, computed once from the same store.
   const { items, totalItems } = await store.search({ from: 0, limit: 100 });

@@ -60,7 +60,7 @@ describe('problem instance', () => {
   );
 
   it('is built from PUBLIC_BASE_URL when it is set, path prefix included', async () => {
-    const harness = (h = await createHarness({ deps: { publicBaseUrl: 'https://camunda.example.com/identity' } }));
+    const harness = (h = await createHarness({ config: { publicBaseUrl: 'https://camunda.example.com/identity' } }));
     const response = await harness.send(new Request('http://evil.example.com/v2/users/1', { method: 'DELETE' }));
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ instance: 'https://camunda.example.com/identity/v2/users/1' });

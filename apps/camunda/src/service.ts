@@ -15,3 +15,7 @@ export const camundaService = defineService<Config, SqlUserStore>({
   createApp,
   clientErrorResponse: refusedRequestProblem,
 });
+
+// What the stateful mock reuses besides the service.
+export { camundaErrors } from './errors.ts';
+export { FIRST_USER_KEY } from './stores/user-store.ts';

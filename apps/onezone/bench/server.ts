@@ -6,12 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
-import { Argon2idPasswordHasher } from '@repo/auth';
+import { Argon2idPasswordHasher, bootstrapAdmin } from '@repo/auth';
 import { createLogger } from '@repo/config';
 import { serveBenchApp } from '@repo/bench';
 import { createApp } from '../src/app.ts';
 import { userProtectedInfo } from '../src/routes/users/user-protected-info.ts';
-import { bootstrapAdmin } from '../src/services/bootstrap-admin.ts';
+import { adminAccounts } from '../src/services/admin-accounts.ts';
+import { loadConfig } from '../src/config.ts';
 import { SqlUserStore } from '../src/stores/sql-user-store.ts';
 
 const BENCH_ADMIN = { username: 'bench-admin', password: 'bench-admin-Passw0rd' } as const;
@@ -21,12 +22,12 @@ const logger = createLogger({ name: 'bench', level: 'warn' });
 const dataDir = mkdtempSync(join(tmpdir(), 'onezone-bench-'));
 const store = await SqlUserStore.open({ dataDir, fileName: 'onezone.sqlite' });
 const hasher = new Argon2idPasswordHasher();
-await bootstrapAdmin(store, hasher, BENCH_ADMIN);
+await bootstrapAdmin(adminAccounts(store), hasher, BENCH_ADMIN);
 const user = await store.create({ username: 'r.lingens', fullName: 'Rudolf Lingens', passwordHash: 'x', privileges: [] });
 
 let app: { fetch: (request: Request, env: unknown) => Response | Promise<Response> };
 if (mode === 'real') {
-  const config = { corsOrigins: undefined, publicBaseUrl: undefined, responseValidation: 'off', authCacheSeconds: 300, bodyLimitBytes: 65_536 } as const;
+  const config = { ...loadConfig({}), responseValidation: 'off' as const };
   app = createApp({ store, hasher, logger, config, tokenKey: randomBytes(32) }).app;
 } else if (mode === 'bare') {
   // The same bytes the real endpoint answers, computed once from the same store.

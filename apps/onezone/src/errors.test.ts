@@ -2,7 +2,10 @@ import type { Context } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { RuntimeFailure, ValidationIssue } from '@repo/hono-openapi';
 import { errorDefinitions, onezoneError, onezoneErrors, refusedRequestError, type OnezoneErrorCode } from './errors.ts';
-import { errorBodyViolations } from './testing/spec-check.ts';
+import { specChecker } from '@repo/test-kit';
+import { onezoneSpec } from '@repo/specs/onezone';
+
+const errorBodyViolations = (body: unknown) => specChecker(onezoneSpec).componentViolations('Error', body);
 
 const c = {} as Context;
 const sample: { [C in OnezoneErrorCode]: ReturnType<typeof onezoneError<C>> } = {

@@ -28,3 +28,7 @@ export const onezoneService = defineService<Config, SqlUserStore, AppExtras>({
   createApp,
   clientErrorResponse: refusedRequestError,
 });
+
+// What the stateful mock reuses besides the service.
+export { REALM } from './app.ts';
+export { onezoneErrors } from './errors.ts';

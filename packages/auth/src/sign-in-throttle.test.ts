@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@repo/persistence';
 import { runMigrations } from '@repo/persistence';
 import { MemorySignInThrottle, SignInThrottledError, signInFailuresMigration, SqlSignInThrottle, type SignInThrottle } from './sign-in-throttle.ts';
-import { dropSchema, findTestPostgres, freshSchemaName } from '@repo/test-kit';
+import { dropSchema, findTestPostgres, freshSchemaName } from '@repo/test-support';
 
 const limits = { maxFailures: 3, maxFailuresPerAddress: 5, windowSeconds: 10 };
 const pg = await findTestPostgres('SqlSignInThrottle on PostgreSQL');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger, defaultLogFormat, type LogLevel } from './logger.ts';
 
-// test-kit's captureLogger is built on createLogger, so this test captures on its own.
+// test-support's captureLogger is built on createLogger, so this test captures on its own.
 function captureLogger(level: LogLevel = 'info') {
   const raw: string[] = [];
   const logger = createLogger({ name: 'test', level, destination: { write: (chunk: string) => void raw.push(chunk) } });

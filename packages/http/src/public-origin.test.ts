@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHostHeader, publicOrigin } from './public-origin.ts';
 import { serveApp, type ServedApp } from './serve.ts';
-import { captureLogger } from '@repo/test-kit';
+import { captureLogger } from '@repo/test-support';
 
 /** GET / with exactly this Host header (Node's http client sends it as given; fetch would not). */
 function originFor(port: number, host: string): Promise<string> {

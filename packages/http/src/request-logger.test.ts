@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { describe, expect, it } from 'vitest';
 import { requestLogger } from './request-logger.ts';
-import { captureLogger } from '@repo/test-kit';
+import { captureLogger } from '@repo/test-support';
 
 function appWith(log: ReturnType<typeof captureLogger>, withRequestId = false) {
   const app = new Hono();

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { serveApp, type ClientErrorReason, type ServeAppOptions } from './serve.ts';
-import { captureLogger } from '@repo/test-kit';
+import { captureLogger } from '@repo/test-support';
 
 function slowApp(onStarted: () => void) {
   const app = new Hono();

@@ -7,7 +7,7 @@ import { openDatabase, type OpenedDatabase } from './database.ts';
 import { isUniqueViolation } from './is-unique-violation.ts';
 import { pendingMigrations, runMigrations } from './run-migrations.ts';
 import { StoreUnavailableError } from './store-unavailable-error.ts';
-import { dropSchema, findTestPostgres, freshSchemaName } from '@repo/test-kit';
+import { dropSchema, findTestPostgres, freshSchemaName } from '@repo/test-support';
 
 interface TestDb {
   things: { id: number; name: string; flag: number | boolean };

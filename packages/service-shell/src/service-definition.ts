@@ -48,7 +48,12 @@ export interface ServiceDefinition<Config extends ServiceConfig, Store extends S
   adminAccounts(store: Store): AdminAccounts<unknown>;
   /** What the app needs besides the store and the config, made once at start-up (Onezone: its token key). */
   prepare?(context: { config: Config; store: Store; logger: Logger }): Promise<Extras>;
-  createApp(deps: ServiceDeps<Config, Store> & Extras): { app: Hono; api: { readonly basePath: string } };
+  createApp(deps: ServiceDeps<Config, Store> & Extras): {
+    /** The whole app: shell and API. */
+    app: Hono;
+    /** The API alone, at its base path (the stateful mock fronts it). */
+    api: { readonly basePath: string; readonly app: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> } };
+  };
   /** The API's answer to a request Node's HTTP parser refused. */
   clientErrorResponse(reason: ClientErrorReason): ClientErrorResponse;
 }

@@ -1,32 +1,30 @@
-/** Builds the app on a real store for handler tests, with a typed client and leak checks. Test-only. */
-import createClient, { type Client } from 'openapi-fetch';
+/** The Camunda app on a real store for handler tests (the shared test kit), with typed clients and leak checks. Test-only. */
+import type { Client } from 'openapi-fetch';
 import { expect } from 'vitest';
-import { Argon2idPasswordHasher, type PasswordHasher } from '@repo/auth';
-import { captureLogger } from '@repo/test-kit';
-import type { paths } from '@repo/specs/camunda';
-import { createApp, type AppDeps } from '../app.ts';
-import { USER_MANAGEMENT } from '../services/principal.ts';
+import type { PasswordHasher, SignInThrottle } from '@repo/auth';
+import { basicAuth, cheapHasher, createServiceTestApp } from '@repo/test-kit';
+import { camundaSpec, type paths } from '@repo/specs/camunda';
+import type { Config } from '../config.ts';
+import { camundaService } from '../service.ts';
 import { SqlUserStore } from '../stores/sql-user-store.ts';
 import type { UserStore } from '../stores/user-store.ts';
 
+export { cheapHasher };
 export const ADMIN = { username: 'admin', password: 'admin-Passw0rd!' } as const;
 export const BASE_URL = 'http://localhost/v2';
 
-/** argon2id at minimal cost: the same code path, a fraction of a millisecond per hash. */
-export function cheapHasher(): PasswordHasher {
-  return new Argon2idPasswordHasher({ memoryCost: 64, timeCost: 1, parallelism: 1 });
-}
-
 export interface HarnessOptions {
-  /** Defaults to an in-memory SQLite store. */
+  /** Defaults to an in-memory SQLite store (or one wrapped to fail: the SQL store behind a proxy). */
   store?: UserStore;
   hasher?: PasswordHasher;
-  /** Overrides of the app's dependencies (docs, CORS, limits, …). */
-  deps?: Partial<AppDeps>;
+  /** Over the test defaults (`NODE_ENV=test`): CORS, limits, PUBLIC_BASE_URL, … */
+  config?: Partial<Config>;
+  signInThrottle?: SignInThrottle;
+  docsFile?: string;
   /** Create the admin (default true). */
   withAdmin?: boolean;
   /** Store methods that reject once the admin exists, to drive the 500 path. */
-  failing?: (keyof UserStore)[];
+  failing?: (keyof SqlUserStore)[];
   /** What the `failing` methods reject with; default a plain error (a bug: 500). */
   failure?: () => Error;
 }
@@ -37,33 +35,28 @@ const rawBodies = new WeakMap<Response, string>();
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
 /**
- * The app with response validation `throw` (a response off the spec fails the test), a captured
- * logger, and every raw response body kept so that {@link Harness.assertNoSecretsLeaked} can check
- * that no password or hash ever left the server.
+ * The app with response validation `throw` and every response checked against the spec (a
+ * response off the spec fails the test), a captured logger, and every raw response body kept so
+ * that {@link Harness.assertNoSecretsLeaked} can check that no password or hash ever left the server.
  */
 export async function createHarness(options: HarnessOptions = {}) {
-  const realStore = options.store ?? (await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' }));
-  const hasher = options.hasher ?? cheapHasher();
-  const log = captureLogger('debug');
-  const secrets = new Set<string>([ADMIN.password]);
-  if (options.withAdmin ?? true) {
-    await realStore.create({ username: ADMIN.username, name: '', email: '', passwordHash: await hasher.hash(ADMIN.password), permissions: [USER_MANAGEMENT] });
-  }
-  const store = options.failing ? failingStore(realStore, options.failing, options.failure) : realStore;
-  const { app, api } = createApp({
-    store,
-    hasher,
-    logger: log.logger,
-    responseValidation: 'throw',
-    authCacheSeconds: 300,
-    bodyLimitBytes: 65_536,
-    ...options.deps,
+  const t = await createServiceTestApp<paths, Config, SqlUserStore, object>(camundaService, {
+    spec: camundaSpec,
+    extras: {},
+    store: options.store as SqlUserStore | undefined,
+    wrapStore: options.failing ? (store) => failingStore(store, options.failing ?? [], options.failure) : undefined,
+    hasher: options.hasher,
+    config: options.config,
+    signInThrottle: options.signInThrottle,
+    docsFile: options.docsFile,
+    admin: options.withAdmin === false ? null : ADMIN,
   });
+  const secrets = new Set<string>([ADMIN.password]);
   const bodies: string[] = [];
 
-  /** Sends a request to the app (no port) and keeps the raw body. */
+  /** Sends a request to the app (no port), checked against the spec, and keeps the raw body. */
   async function send(request: Request): Promise<Response> {
-    const response = await app.request(request);
+    const response = await t.send(request);
     const text = await response.text();
     bodies.push(text);
     const copy = new Response(response.status === 204 ? null : text, response);
@@ -71,12 +64,11 @@ export async function createHarness(options: HarnessOptions = {}) {
     return copy;
   }
 
-  /** A typed client authenticating as `username` (no Authorization header when `password` is undefined). */
+  /** A typed client authenticating as `username` (no Authorization header when `username` is undefined). */
   function client(username?: string, password?: string): Client<paths> {
     if (password !== undefined) secrets.add(password);
-    const headers: Record<string, string> =
-      username === undefined ? {} : { authorization: `Basic ${Buffer.from(`${username}:${password ?? ''}`).toString('base64')}` };
-    return createClient<paths>({ baseUrl: BASE_URL, fetch: send, headers });
+    const headers: Record<string, string> = username === undefined ? {} : { authorization: basicAuth(username, password ?? '') };
+    return t.client(headers, send);
   }
 
   /** Creates a user through the API as the admin and returns its key. */
@@ -87,11 +79,11 @@ export async function createHarness(options: HarnessOptions = {}) {
   }
 
   return {
-    app,
-    api,
-    store,
-    hasher,
-    log,
+    app: t.app,
+    api: t.api,
+    store: t.store as UserStore,
+    hasher: t.hasher,
+    log: t.log,
     send,
     client,
     admin: () => client(ADMIN.username, ADMIN.password),
@@ -104,11 +96,11 @@ export async function createHarness(options: HarnessOptions = {}) {
         expect(body).not.toMatch(/\$argon2/);
         for (const secret of secrets) expect(body).not.toContain(secret);
       }
-      const logText = log.text();
+      const logText = t.log.text();
       for (const secret of secrets) expect(logText).not.toContain(secret);
       expect(logText).not.toMatch(/Basic [A-Za-z0-9+/=]{8,}/);
     },
-    close: () => realStore.close(),
+    close: t.close,
   };
 }
 
@@ -131,14 +123,14 @@ export async function expectProblem(response: Response, status: number, expected
 }
 
 /** A store whose named methods reject, to drive the 500 path. */
-export function failingStore(
-  store: UserStore,
-  methods: (keyof UserStore)[],
+export function failingStore<S extends object>(
+  store: S,
+  methods: (keyof S)[],
   failure = () => new Error('database exploded: SELECT secret FROM internals'),
-): UserStore {
+): S {
   return new Proxy(store, {
     get(target, property, receiver) {
-      if (methods.includes(property as keyof UserStore)) {
+      if (methods.includes(property as keyof S)) {
         return () => Promise.reject(failure());
       }
       const value: unknown = Reflect.get(target, property, receiver);

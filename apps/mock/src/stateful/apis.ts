@@ -1,7 +1,6 @@
 /** The two APIs' stateful mocks: spec, error mapper and realm of the real servers. */
-import { REALM as ONEZONE_REALM } from '@repo/onezone-server/src/app.ts';
-import { camundaErrors } from '@repo/camunda-server/src/errors.ts';
-import { onezoneErrors } from '@repo/onezone-server/src/errors.ts';
+import { onezoneErrors, REALM as ONEZONE_REALM } from '@repo/onezone-server';
+import { camundaErrors } from '@repo/camunda-server';
 import { camundaSpec } from '@repo/specs/camunda';
 import { onezoneSpec } from '@repo/specs/onezone';
 import type { SpecDocument } from '../mount-bundle.ts';

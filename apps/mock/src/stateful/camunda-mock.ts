@@ -2,11 +2,8 @@
  * The Camunda stateful mock: the real server's `createApp` on an in-memory SQLite store, with the
  * bootstrap admin and the users of the spec's examples.
  */
-import { createApp } from '@repo/camunda-server/src/app.ts';
-import { loadConfig } from '@repo/camunda-server/src/config.ts';
-import { bootstrapAdmin } from '@repo/camunda-server/src/services/bootstrap-admin.ts';
-import { SqlUserStore } from '@repo/camunda-server/src/stores/sql-user-store.ts';
-import { FIRST_USER_KEY } from '@repo/camunda-server/src/stores/user-store.ts';
+import { bootstrapAdmin } from '@repo/auth';
+import { camundaService, FIRST_USER_KEY } from '@repo/camunda-server';
 import { camundaSpec } from '@repo/specs/camunda';
 import type { SpecDocument } from '../mount-bundle.ts';
 import type { BuiltMock, SeededUser, StatefulMockOptions } from './mock-options.ts';
@@ -18,7 +15,7 @@ import { camundaSeed } from './seed.ts';
 const MAX_KEYS_BURNT = 1000;
 
 /** The server's own defaults (body limit, credential cache), as `npm start` has them. */
-export const camundaDefaults = loadConfig({});
+export const camundaDefaults = camundaService.loadConfig({});
 
 /**
  * Builds the mock. Keys are preserved: the store hands out keys from 2^51 + 1 up, one by one, never
@@ -28,13 +25,13 @@ export const camundaDefaults = loadConfig({});
  * preserved; the seed report shows the key the user got.
  */
 export async function buildCamundaMock(options: StatefulMockOptions): Promise<BuiltMock> {
-  const store = memoizedStore(await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' }), ['search', 'findByUsername', 'count', 'hasUserWithPermission', 'ping']);
+  const store = memoizedStore(await camundaService.openStore({ inMemory: true, dataDir: 'unused', fileName: 'unused' }), ['search', 'findByUsername', 'count', 'hasUserWithPermission', 'ping']);
   try {
     const { hasher } = options;
     let next = FIRST_USER_KEY;
     let adminCreated = false;
     const createAdmin = async () => {
-      await bootstrapAdmin(store, hasher, options.admin);
+      await bootstrapAdmin(camundaService.adminAccounts(store), hasher, options.admin);
       adminCreated = true;
       next += 1;
     };
@@ -56,14 +53,11 @@ export async function buildCamundaMock(options: StatefulMockOptions): Promise<Bu
     }
     if (!adminCreated) await createAdmin();
 
-    const { app, api } = createApp({
+    const { app, api } = camundaService.createApp({
       store,
       hasher,
       logger: options.logger,
-      responseValidation: 'off',
-      corsOrigins: '*',
-      authCacheSeconds: camundaDefaults.authCacheSeconds,
-      bodyLimitBytes: camundaDefaults.bodyLimitBytes,
+      config: { ...camundaDefaults, responseValidation: 'off', corsOrigins: '*' },
     });
     const whole = (request: Request, env?: unknown) => app.fetch(request, env);
     return { fetch: apiFront(api.basePath, (request, env) => api.app.fetch(request, env), whole), seeded, close: () => store.close() };

@@ -3,10 +3,8 @@
  * bootstrap admin and the users of the spec's examples.
  */
 import { randomBytes } from 'node:crypto';
-import { createApp } from '@repo/onezone-server/src/app.ts';
-import { loadConfig } from '@repo/onezone-server/src/config.ts';
-import { bootstrapAdmin } from '@repo/onezone-server/src/services/bootstrap-admin.ts';
-import { SqlUserStore } from '@repo/onezone-server/src/stores/sql-user-store.ts';
+import { bootstrapAdmin } from '@repo/auth';
+import { onezoneService } from '@repo/onezone-server';
 import { onezoneSpec } from '@repo/specs/onezone';
 import type { SpecDocument } from '../mount-bundle.ts';
 import type { BuiltMock, SeededUser, StatefulMockOptions } from './mock-options.ts';
@@ -15,7 +13,7 @@ import { memoizedStore } from './memoized-store.ts';
 import { onezoneSeed } from './seed.ts';
 
 /** The server's own defaults (body limit, credential cache), as `npm start` has them. */
-export const onezoneDefaults = loadConfig({});
+export const onezoneDefaults = onezoneService.loadConfig({});
 
 /**
  * Builds the mock. Ids are not preserved: the store generates every id (random, 32 hex digits)
@@ -24,29 +22,23 @@ export const onezoneDefaults = loadConfig({});
  * on a server's first start, then the example users in the order of the `list_users` example.
  */
 export async function buildOnezoneMock(options: StatefulMockOptions): Promise<BuiltMock> {
-  const store = memoizedStore(await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' }), ['list', 'get', 'findByUsername', 'count', 'hasUserWithPrivilege', 'ping']);
+  const store = memoizedStore(await onezoneService.openStore({ inMemory: true, dataDir: 'unused', fileName: 'unused' }), ['list', 'get', 'findByUsername', 'count', 'hasUserWithPrivilege', 'ping']);
   try {
     const { hasher } = options;
-    await bootstrapAdmin(store, hasher, options.admin);
+    await bootstrapAdmin(onezoneService.adminAccounts(store), hasher, options.admin);
     const seeded: SeededUser[] = [];
     for (const user of onezoneSeed(onezoneSpec as SpecDocument)) {
       const passwordHash = user.password === null ? null : await hasher.hash(user.password);
       const created = await store.create({ username: user.username, fullName: user.name, passwordHash, privileges: [] });
       seeded.push({ source: user.source, exampleId: user.exampleId, id: created.id, username: user.username, password: user.password });
     }
-    const { app, api } = createApp({
+    const { app, api } = onezoneService.createApp({
       store,
       hasher,
       logger: options.logger,
       // Client tokens are sealed with this key; a mock's tokens live as long as its state.
       tokenKey: randomBytes(32),
-      config: {
-        corsOrigins: '*',
-        publicBaseUrl: undefined,
-        responseValidation: 'off',
-        authCacheSeconds: onezoneDefaults.authCacheSeconds,
-        bodyLimitBytes: onezoneDefaults.bodyLimitBytes,
-      },
+      config: { ...onezoneDefaults, responseValidation: 'off', corsOrigins: '*' },
     });
     const whole = (request: Request, env?: unknown) => app.fetch(request, env);
     return { fetch: apiFront(api.basePath, (request, env) => api.app.fetch(request, env), whole), seeded, close: () => store.close() };

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Argon2idPasswordHasher } from '@repo/auth';
 import { SqlUserStore } from '../stores/sql-user-store.ts';
-import { CHEAP_ARGON2 } from '../testing/test-app.ts';
+import { cheapHasher } from '@repo/test-kit';
 import { bootstrapAdmin } from '@repo/auth';
 import { adminAccounts } from './admin-accounts.ts';
 import { ADMIN_PRIVILEGES } from './principal.ts';
 
 describe('bootstrapAdmin', () => {
   let store: SqlUserStore;
-  const hasher = new Argon2idPasswordHasher(CHEAP_ARGON2);
+  const hasher = cheapHasher();
   beforeEach(async () => {
     store = await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' });
   });

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Argon2idPasswordHasher } from '@repo/auth';
+import type { PasswordHasher } from '@repo/auth';
 import { SqlUserStore } from '../stores/sql-user-store.ts';
-import { CHEAP_ARGON2 } from '../testing/test-app.ts';
+import { cheapHasher } from '@repo/test-kit';
 import { Authenticator } from './authenticator.ts';
 
 describe('Authenticator', () => {
   let store: SqlUserStore;
-  let hasher: Argon2idPasswordHasher;
+  let hasher: PasswordHasher;
   beforeEach(async () => {
     store = await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' });
-    hasher = new Argon2idPasswordHasher(CHEAP_ARGON2);
+    hasher = cheapHasher();
     await store.create({ username: 'alice', fullName: 'Alice', passwordHash: await hasher.hash('alice-password'), privileges: ['oz_users_list'] });
     await store.create({ username: 'nopass', fullName: 'No Password', passwordHash: null, privileges: [] });
   });

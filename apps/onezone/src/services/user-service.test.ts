@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Argon2idPasswordHasher } from '@repo/auth';
 import { SqlUserStore } from '../stores/sql-user-store.ts';
-import { CHEAP_ARGON2 } from '../testing/test-app.ts';
+import { cheapHasher } from '@repo/test-kit';
 import { DEFAULT_FULL_NAME, UserService } from './user-service.ts';
 
 describe('UserService', () => {
   let store: SqlUserStore;
   let users: UserService;
-  const hasher = new Argon2idPasswordHasher(CHEAP_ARGON2);
+  const hasher = cheapHasher();
   beforeEach(async () => {
     store = await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' });
     users = new UserService(store, hasher);

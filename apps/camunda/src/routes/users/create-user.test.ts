@@ -126,7 +126,7 @@ describe('createUser (POST /users)', () => {
   });
 
   it('returns 413 for a body over the limit', async () => {
-    h = await createHarness({ deps: { bodyLimitBytes: 1024 } });
+    h = await createHarness({ config: { bodyLimitBytes: 1024 } });
     const response = await h.send(
       new Request(`http://localhost${PATH}`, {
         method: 'POST',

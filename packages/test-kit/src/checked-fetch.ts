@@ -1,5 +1,5 @@
 import { afterEach, expect } from 'vitest';
-import { SpecChecker } from './spec-check.ts';
+import { SpecChecker } from './spec-checker.ts';
 
 /** A `fetch` that checks every response against a spec and records what breaks it. */
 export interface CheckedFetch {
@@ -24,16 +24,17 @@ export function specChecker(spec: Record<string, unknown>): SpecChecker {
 
 /**
  * A `fetch` to hand to the typed clients (`createCamundaClient({ fetch })`): it sends the request
- * with the global fetch, checks the response against `spec` before returning it, and records every
- * violation as `METHOD /path → status: what`. Pair it with {@link failOnViolations}.
+ * with `send` (the global fetch, or an app's `request` for tests without a port), checks the
+ * response against `spec` before returning it, and records every violation as
+ * `METHOD /path → status: what`. Pair it with {@link failOnViolations}, or use {@link strictFetch}.
  */
-export function checkedFetch(spec: Record<string, unknown>): CheckedFetch {
+export function checkedFetch(spec: Record<string, unknown>, send: (request: Request) => Response | Promise<Response> = fetch): CheckedFetch {
   const checker = specChecker(spec);
   let recorded: string[] = [];
   const requests = new WeakMap<Response, { method: string; url: string }>();
   const fetchAndCheck = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
-    const response = await fetch(request);
+    const response = await send(request);
     const text = await response.clone().text();
     const found = checker.violations(request.method, request.url, { status: response.status, headers: response.headers, text });
     const where = `${request.method} ${new URL(request.url).pathname} → ${response.status}`;
@@ -56,4 +57,15 @@ export function failOnViolations(checked: CheckedFetch): void {
   afterEach(() => {
     expect(checked.take(), 'responses that break the spec').toEqual([]);
   });
+}
+
+/** A `fetch` like {@link checkedFetch} that throws at the first response off the spec, failing the request's test. */
+export function strictFetch(spec: Record<string, unknown>, send: (request: Request) => Response | Promise<Response>): (request: Request) => Promise<Response> {
+  const checked = checkedFetch(spec, send);
+  return async (request) => {
+    const response = await checked(request);
+    const violations = checked.take();
+    if (violations.length > 0) throw new Error(`response breaks the spec: ${violations.join('; ')}`);
+    return response;
+  };
 }

@@ -97,6 +97,12 @@ export class SpecChecker {
     return [...this.#headerViolations(declared, responsePointer, response.headers), ...this.#bodyViolations(declared, responsePointer, response)];
   }
 
+  /** How `value` breaks the spec's schema `components/schemas/<name>`; empty when it conforms. */
+  componentViolations(name: string, value: unknown): string[] {
+    const validate = this.#validator(pointer('components', 'schemas', name));
+    return validate(value) ? [] : errorsOf(validate, name);
+  }
+
   #headerViolations(declared: Json, at: string, headers: Headers): string[] {
     const found: string[] = [];
     for (const [name, raw] of Object.entries((declared['headers'] as Json | undefined) ?? {})) {

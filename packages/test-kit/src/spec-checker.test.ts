@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { camundaSpec } from '@repo/specs/camunda';
 import { onezoneSpec } from '@repo/specs/onezone';
-import { SpecChecker } from './spec-check.ts';
+import { SpecChecker } from './spec-checker.ts';
 
 const camunda = new SpecChecker(camundaSpec, 'camunda');
 const onezone = new SpecChecker(onezoneSpec, 'onezone');

@@ -1,0 +1,3 @@
+export * from './capture-logger.ts';
+export * from './postgres.ts';
+export * from './store-backends.ts';
