@@ -2,6 +2,7 @@
  * @repo/hono-openapi — a spec-driven Hono runtime: handlers typed from openapi-typescript's
  * `paths`, request validation compiled once from the bundled spec, errors in each API's own format.
  */
+export type { Authorization } from './authorization.ts';
 export { createOpenApiApp } from './create-openapi-app.ts';
 export type { OpenApiApp, OpenApiAppOptions, OperationRef } from './create-openapi-app.ts';
 export type { ErrorClassifier, ErrorMapper, MappedError, RuntimeFailure, RuntimeFailureKind, SecuritySchemeKind, ValidationLocation } from './failures.ts';
