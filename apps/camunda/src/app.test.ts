@@ -24,6 +24,12 @@ describe('createApp', () => {
     expect(h.api.operations.map((op) => op.operationId).sort()).toEqual(['createUser', 'deleteUser', 'searchUsers', 'updateUser']);
   });
 
+  it('finds the permission of every operation in the spec, so none is open to any authenticated user', async () => {
+    h = await createHarness();
+    const permissions = Object.fromEntries(h.api.operations.map((op) => [op.operationId, op.extensions['x-permissions']]));
+    expect(permissions).toEqual({ createUser: ['USER:CREATE'], searchUsers: ['USER:READ'], updateUser: ['USER:UPDATE'], deleteUser: ['USER:DELETE'] });
+  });
+
   it('answers GET /health outside the API base path', async () => {
     h = await createHarness();
     const response = await get('/health');

@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
-import { basic, createOpenApiApp, ResponseValidationError, type ResponseValidationMode } from '@repo/hono-openapi';
+import { basic, createOpenApiApp, type ResponseValidationMode } from '@repo/hono-openapi';
 import { type PasswordHasher, type SignInThrottle } from '@repo/auth';
 import { type Logger } from '@repo/config';
 import { clientAddress, createHealthApp, requestLogger } from '@repo/http';
 import { refusalOf } from '@repo/service-shell';
 import { camundaSpec, type paths } from '@repo/specs/camunda';
-import { camundaErrors, failureResponse, problemResponse, PUBLIC_BASE_URL_VARIABLE } from './errors.ts';
+import { camundaAuthorization } from './authorization.ts';
+import { camundaErrors, problemResponse, PUBLIC_BASE_URL_VARIABLE } from './errors.ts';
 import { createUser } from './routes/users/create-user.ts';
 import { deleteUser } from './routes/users/delete-user.ts';
 import { searchUsers } from './routes/users/search-users.ts';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
     logger,
     realm: 'camunda',
     classifyError: refusalOf,
+    authorization: camundaAuthorization,
   });
   api
     .handle('post', '/users', createUser(users))
@@ -91,16 +93,8 @@ export function createApp(deps: AppDeps) {
     return c.html(deps.docsHtml);
   });
   app.route('/', api.app);
-  app.notFound((c) => failureResponse(c, { kind: 'notFound', method: c.req.method, path: c.req.path }));
-  app.onError((err, c) => {
-    // In `throw` mode a response off the spec must fail the caller (the test), not become a 500.
-    if (err instanceof ResponseValidationError) throw err;
-    const refusal = refusalOf(err);
-    if (refusal !== undefined) return failureResponse(c, refusal);
-    const id = c.get('requestId');
-    logger.error({ err, requestId: id, method: c.req.method, path: c.req.path }, 'unhandled error while serving a request');
-    return failureResponse(c, { kind: 'internal', requestId: id });
-  });
+  app.notFound(api.notFound);
+  app.onError(api.onError);
   return { app, api };
 }
 

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { validationDetail, type ErrorMapper, type MappedError, type RuntimeFailure } from '@repo/hono-openapi';
+import { validationDetail, type ErrorMapper, type MappedError } from '@repo/hono-openapi';
 import { publicOrigin, type ClientErrorReason, type ClientErrorResponse } from '@repo/http';
 import type { components } from '@repo/specs/camunda';
 
@@ -131,33 +131,32 @@ export const camundaErrors: ErrorMapper = (failure, c): MappedError => {
         'UNAUTHORIZED',
         failure.reason === 'missingCredentials' ? 'Full authentication is required to access this resource.' : 'Bad credentials.',
       );
+    case 'forbidden':
+      return problem(c, 'FORBIDDEN', forbiddenDetail(failure.required));
     case 'notImplemented':
       return problem(c, 'NOT_IMPLEMENTED', `${failure.operationId ?? failure.path} is not implemented.`);
     // `UNAVAILABLE` as Camunda's gateway names a broker it cannot reach; the runtime adds Retry-After.
     case 'unavailable':
-      return withRetryAfter(problem(c, 'UNAVAILABLE', `The service is temporarily unavailable; retry after ${failure.retryAfterSeconds} seconds.`), failure);
+      return problem(c, 'UNAVAILABLE', `The service is temporarily unavailable; retry after ${failure.retryAfterSeconds} seconds.`);
     case 'tooManyRequests':
-      return withRetryAfter(problem(c, 'TOO_MANY_REQUESTS', `Too many failed sign-ins; retry after ${failure.retryAfterSeconds} seconds.`), failure);
+      return problem(c, 'TOO_MANY_REQUESTS', `Too many failed sign-ins; retry after ${failure.retryAfterSeconds} seconds.`);
     case 'internal':
       return problem(c, 'INTERNAL', `An unexpected error occurred while processing the request. Request id: ${failure.requestId}.`);
   }
 };
 
-/** Adds `Retry-After`, so answers built outside the runtime (the app's onError) carry it too. */
-function withRetryAfter(mapped: MappedError, { retryAfterSeconds }: { retryAfterSeconds: number }): MappedError {
-  return { ...mapped, headers: { ...mapped.headers, 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) } };
-}
-
-/** Answers a failure outside the runtime's routes (unknown paths, errors in middleware) the same way. */
-export function failureResponse(c: Context, failure: RuntimeFailure): Response {
-  return send(c, camundaErrors(failure, c));
+/**
+ * Camunda's 403 detail for the permission the operation lists in `x-permissions`
+ * (`USER:CREATE` → operation 'CREATE' on resource 'USER'), word for word as Camunda prints it.
+ */
+function forbiddenDetail(required: readonly string[]): string {
+  const [resource, operation] = (required[0] ?? '').split(':');
+  if (resource === undefined || resource === '' || operation === undefined) return 'Insufficient permissions to perform this operation.';
+  return `Insufficient permissions to perform operation '${operation}' on resource '${resource}'.`;
 }
 
 /** A problem as a plain Hono response, for routes outside the spec (/docs). */
 export function problemResponse(c: Context, code: ProblemCode, detail: string): Response {
-  return send(c, problem(c, code, detail));
-}
-
-function send(c: Context, mapped: MappedError): Response {
-  return c.body(JSON.stringify(mapped.body), mapped.status as 500, { ...mapped.headers, 'content-type': mapped.contentType });
+  const { status, contentType, body } = problem(c, code, detail);
+  return c.body(JSON.stringify(body), status, { 'content-type': contentType });
 }
