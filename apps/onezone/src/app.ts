@@ -1,15 +1,16 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
-import { createOpenApiApp, ResponseValidationError, type OpenApiApp } from '@repo/hono-openapi';
+import { createOpenApiApp, type OpenApiApp } from '@repo/hono-openapi';
 import { type PasswordHasher, type SignInThrottle } from '@repo/auth';
 import { type Logger } from '@repo/config';
 import { createHealthApp, requestLogger } from '@repo/http';
 import { refusalOf } from '@repo/service-shell';
 import { onezoneSpec, type paths } from '@repo/specs/onezone';
+import { onezoneAuthorization } from './authorization.ts';
 import type { Config } from './config.ts';
 import { docsHandler } from './docs.ts';
-import { onezoneError, onezoneErrors } from './errors.ts';
+import { onezoneErrors } from './errors.ts';
 import { registerRoutes } from './routes/register-routes.ts';
 import { REALM, securityVerifiers } from './security.ts';
 import { Authenticator } from './services/authenticator.ts';
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps): { app: Hono; api: OpenApiApp<paths, Pr
     logger,
     realm: REALM,
     classifyError: refusalOf,
+    authorization: onezoneAuthorization,
   });
   registerRoutes(api, {
     users: new UserService(store, hasher),
@@ -96,19 +98,7 @@ export function createApp(deps: AppDeps): { app: Hono; api: OpenApiApp<paths, Pr
   app.route('/', createHealthApp({ ready: deps.ready ?? (() => store.ping()), logger }));
   app.get('/docs', docsHandler(deps.docsFile));
   app.route('/', api.app);
-  // Outside the API's paths the runtime is not involved; answer in the same format anyway.
-  app.notFound((c) => c.json(onezoneError('notFound').body, 404));
-  app.onError((err, c) => {
-    // RESPONSE_VALIDATION=throw: a response off the spec must fail the caller (a test), not become a 500.
-    if (err instanceof ResponseValidationError) throw err;
-    const refusal = refusalOf(err);
-    if (refusal !== undefined) {
-      const { status, body, headers } = onezoneErrors(refusal, c);
-      return c.json(body, status as 503, headers);
-    }
-    const reference = c.get('requestId');
-    logger.error({ err, requestId: reference, method: c.req.method, path: c.req.path }, 'unhandled error while serving a request');
-    return c.json(onezoneError('internalServerError', { reference }).body, 500);
-  });
+  app.notFound(api.notFound);
+  app.onError(api.onError);
   return { app, api };
 }

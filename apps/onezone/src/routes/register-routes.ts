@@ -1,4 +1,4 @@
-import type { Handler, HttpMethod, OpenApiApp, OperationAt, PathsWithMethod } from '@repo/hono-openapi';
+import type { OpenApiApp } from '@repo/hono-openapi';
 import type { paths } from '@repo/specs/onezone';
 import type { ClientTokenService } from '../services/client-token-service.ts';
 import type { Principal } from '../services/principal.ts';
@@ -6,7 +6,6 @@ import type { UserService } from '../services/user-service.ts';
 import { createClientToken } from './client-tokens/create-client-token.ts';
 import { listClientTokens } from './client-tokens/list-client-tokens.ts';
 import { removeClientToken } from './client-tokens/remove-client-token.ts';
-import { requiredPrivileges, requirePrivileges } from './require-privileges.ts';
 import { changeUserPassword } from './user/change-user-password.ts';
 import { modifyCurrentUser } from './user/modify-current-user.ts';
 import { removeCurrentUser } from './user/remove-current-user.ts';
@@ -28,27 +27,23 @@ export interface RouteDeps {
   basePath: string;
 }
 
-/** Registers every operation's handler, each behind the `x-privileges` check. */
+/**
+ * Registers every operation's handler. The runtime has checked the operation's `x-privileges`
+ * (authorization.ts) before any of them runs.
+ */
 export function registerRoutes(api: OpenApiApp<paths, Principal>, deps: RouteDeps): void {
-  // Fail at start-up, not at the first request, when an operation's x-privileges is malformed.
-  for (const operation of api.operations) requiredPrivileges(operation);
-  const handle = <M extends HttpMethod, P extends PathsWithMethod<paths, M>>(
-    method: M,
-    path: P,
-    handler: Handler<OperationAt<paths, P, M>, Principal>,
-  ) => api.handle(method, path, requirePrivileges(handler));
-
-  handle('post', '/users', createUser(deps));
-  handle('get', '/users', listUsers(deps));
-  handle('get', '/users/{id}', getUser(deps));
-  handle('delete', '/users/{id}', removeUser(deps));
-  handle('patch', '/users/{id}/basic_auth', changeUserBasicAuthSettings(deps));
-  handle('patch', '/users/{id}/access_block', toggleUserAccessBlock(deps));
-  handle('get', '/user', getCurrentUser());
-  handle('patch', '/user', modifyCurrentUser(deps));
-  handle('delete', '/user', removeCurrentUser(deps));
-  handle('patch', '/user/password', changeUserPassword(deps));
-  handle('post', '/user/client_tokens', createClientToken(deps));
-  handle('get', '/user/client_tokens', listClientTokens(deps));
-  handle('delete', '/user/client_tokens/{tid}', removeClientToken(deps));
+  api
+    .handle('post', '/users', createUser(deps))
+    .handle('get', '/users', listUsers(deps))
+    .handle('get', '/users/{id}', getUser(deps))
+    .handle('delete', '/users/{id}', removeUser(deps))
+    .handle('patch', '/users/{id}/basic_auth', changeUserBasicAuthSettings(deps))
+    .handle('patch', '/users/{id}/access_block', toggleUserAccessBlock(deps))
+    .handle('get', '/user', getCurrentUser())
+    .handle('patch', '/user', modifyCurrentUser(deps))
+    .handle('delete', '/user', removeCurrentUser(deps))
+    .handle('patch', '/user/password', changeUserPassword(deps))
+    .handle('post', '/user/client_tokens', createClientToken(deps))
+    .handle('get', '/user/client_tokens', listClientTokens(deps))
+    .handle('delete', '/user/client_tokens/{tid}', removeClientToken(deps));
 }
