@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemorySignInThrottle } from '@repo/auth';
 import { StoreUnavailableError } from '@repo/persistence';
+import { camundaSpec } from '@repo/specs/camunda';
 import { SqlUserStore } from './stores/sql-user-store.ts';
 import { ADMIN, createHarness, expectProblem, type Harness } from './test-support/harness.ts';
 
@@ -18,6 +19,12 @@ afterEach(async () => {
 const get = (path: string, init: RequestInit = {}) => h.send(new Request(`http://localhost${path}`, init));
 
 describe('createApp', () => {
+  it('finds the permission of every operation in the spec, so none is open to any authenticated user', async () => {
+    h = await createHarness();
+    const operations = Object.values(camundaSpec.paths as Record<string, Record<string, { operationId: string; 'x-permissions'?: string[] }>>).flatMap(Object.values).filter((op) => typeof op === 'object' && op !== null && 'operationId' in op);
+    const permissions = Object.fromEntries(operations.map((op) => [op.operationId, op['x-permissions']]));
+    expect(permissions).toEqual({ createUser: ['USER:CREATE'], searchUsers: ['USER:READ'], updateUser: ['USER:UPDATE'], deleteUser: ['USER:DELETE'] });
+  });
 
   it('answers every operation 503 UNAVAILABLE with Retry-After while the database is unreachable', async () => {
     const refused = () => new StoreUnavailableError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));

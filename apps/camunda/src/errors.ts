@@ -125,19 +125,26 @@ export const camundaErrors: ErrorMapper = (failure, c): MappedError => {
         'UNAUTHORIZED',
         failure.reason === 'missingCredentials' ? 'Full authentication is required to access this resource.' : 'Bad credentials.',
       );
+    case 'forbidden':
+      return problem(c, 'FORBIDDEN', forbiddenDetail(failure.required));
     case 'notImplemented':
       return problem(c, 'NOT_IMPLEMENTED', `${failure.operationId ?? failure.path} is not implemented.`);
     // `UNAVAILABLE` as Camunda's gateway names a broker it cannot reach; the runtime adds Retry-After.
     case 'unavailable':
-      return withRetryAfter(problem(c, 'UNAVAILABLE', `The service is temporarily unavailable; retry after ${failure.retryAfterSeconds} seconds.`), failure);
+      return problem(c, 'UNAVAILABLE', `The service is temporarily unavailable; retry after ${failure.retryAfterSeconds} seconds.`);
     case 'tooManyRequests':
-      return withRetryAfter(problem(c, 'TOO_MANY_REQUESTS', `Too many failed sign-ins; retry after ${failure.retryAfterSeconds} seconds.`), failure);
+      return problem(c, 'TOO_MANY_REQUESTS', `Too many failed sign-ins; retry after ${failure.retryAfterSeconds} seconds.`);
     case 'internal':
       return problem(c, 'INTERNAL', `An unexpected error occurred while processing the request. Request id: ${failure.requestId}.`);
   }
 };
 
-/** Adds `Retry-After`, so answers built outside the runtime (the app's onError) carry it too. */
-function withRetryAfter(mapped: MappedError, { retryAfterSeconds }: { retryAfterSeconds: number }): MappedError {
-  return { ...mapped, headers: { ...mapped.headers, 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) } };
+/**
+ * Camunda's 403 detail for the permission the operation lists in `x-permissions`
+ * (`USER:CREATE` → operation 'CREATE' on resource 'USER'), word for word as Camunda prints it.
+ */
+function forbiddenDetail(required: readonly string[]): string {
+  const [resource, operation] = (required[0] ?? '').split(':');
+  if (resource === undefined || resource === '' || operation === undefined) return 'Insufficient permissions to perform this operation.';
+  return `Insufficient permissions to perform operation '${operation}' on resource '${resource}'.`;
 }

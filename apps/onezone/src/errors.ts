@@ -190,10 +190,6 @@ function mapped({ status, body }: { status: number; body: ErrorBody }): MappedEr
   return { status, contentType: 'application/json', body };
 }
 
-function retryAfter(seconds: number): Record<string, string> {
-  return { 'retry-after': String(Math.max(1, Math.ceil(seconds))) };
-}
-
 /** Every runtime failure → this API's error. Exhaustive over the failure kinds (checked by the compiler). */
 export const onezoneErrors: ErrorMapper = (failure, c) => {
   switch (failure.kind) {
@@ -211,13 +207,15 @@ export const onezoneErrors: ErrorMapper = (failure, c) => {
       return mapped(validationError(failure));
     case 'unauthorized':
       return mapped(onezoneError(unauthorizedCode(failure, c)));
+    case 'forbidden':
+      return mapped(onezoneError('forbidden'));
     case 'notImplemented':
       return mapped(onezoneError('notImplemented'));
-    // The runtime adds Retry-After; it is here too for answers built outside it (the app's onError).
+    // The runtime adds Retry-After.
     case 'unavailable':
-      return { ...mapped(onezoneError('temporaryFailure')), headers: retryAfter(failure.retryAfterSeconds) };
+      return mapped(onezoneError('temporaryFailure'));
     case 'tooManyRequests':
-      return { ...mapped(onezoneError('tooManyRequests')), headers: retryAfter(failure.retryAfterSeconds) };
+      return mapped(onezoneError('tooManyRequests'));
     case 'internal':
       return mapped(onezoneError('internalServerError', { reference: failure.requestId }));
   }

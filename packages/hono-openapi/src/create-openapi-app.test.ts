@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { createOpenApiApp } from './create-openapi-app.ts';
+import { ResponseValidationError } from './response-validation.ts';
 import { problemErrors } from '../test/fixtures/problem-errors.ts';
 import { authJson, fixtureApp, problemOf } from '../test/fixture-app.ts';
 
@@ -208,6 +209,44 @@ describe('createOpenApiApp', () => {
     const res = await parent.request('/elsewhere');
     expect(await problemOf(res)).toMatchObject({ status: 404, title: 'NOT_FOUND' });
     expect(res.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  describe('onError, for a parent app', () => {
+    class DatabaseDown extends Error {}
+    function parentOf(api: ReturnType<typeof fixtureApp>['api'], thrown: () => unknown) {
+      const parent = new Hono();
+      parent.get('/ready', () => {
+        throw thrown();
+      });
+      parent.route('/', api.app);
+      parent.onError(api.onError);
+      return parent;
+    }
+
+    it('logs an error once, with the request id, and answers internal in the API format', async () => {
+      const { api, logger } = fixtureApp();
+      const res = await parentOf(api, () => new Error('middleware bug')).request('/ready');
+      const requestId = res.headers.get('x-request-id');
+      expect(await problemOf(res)).toMatchObject({ status: 500, title: 'INTERNAL' });
+      expect(requestId).toBeTruthy();
+      expect(logger.lines).toHaveLength(1);
+      expect(logger.lines[0]?.obj).toMatchObject({ requestId, path: '/ready', err: expect.any(Error) });
+    });
+
+    it('answers what classifyError recognises as such, with Retry-After, unlogged', async () => {
+      const { api, logger } = fixtureApp({
+        classifyError: (error) => (error instanceof DatabaseDown ? { kind: 'unavailable', retryAfterSeconds: 5 } : undefined),
+      });
+      const res = await parentOf(api, () => new DatabaseDown('connection refused')).request('/ready');
+      expect([res.status, res.headers.get('retry-after'), logger.lines]).toEqual([503, '5', []]);
+    });
+
+    it('rethrows a response that breaks the spec in throw mode, so the test fails', async () => {
+      const { api } = fixtureApp();
+      api.handle('get', '/health', () => ({ status: 200, body: 42 as unknown as string }));
+      const parent = parentOf(api, () => new Error('unused'));
+      await expect(parent.request('/api/v1/health')).rejects.toThrow(ResponseValidationError);
+    });
   });
 });
 

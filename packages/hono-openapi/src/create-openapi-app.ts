@@ -2,14 +2,15 @@
  * `createOpenApiApp`: compiles a bundled OpenAPI 3.1 spec into a Hono app whose handlers are typed
  * by openapi-typescript's `paths` and whose input is validated before they run.
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type ErrorHandler } from 'hono';
+import { assertExtensionName, type Authorization } from './authorization.ts';
 import { createSpecAjv } from './compile/ajv.ts';
 import { compileOperation, type CompiledOperation, type CompileContext } from './compile/compile-operation.ts';
 import { listOperations } from './compile/operations.ts';
 import type { ErrorClassifier, ErrorMapper } from './failures.ts';
 import { consoleLogger, type RuntimeLogger } from './logger.ts';
 import { serveOperation, startRequest, type PipelineSettings, type ResponseValidationMode } from './pipeline.ts';
-import { failureResponse } from './failure-response.ts';
+import { errorResponse, failureResponse } from './failure-response.ts';
 import { basePathFromServers, concreteFirst, covers, overlapGroups, toRoutePath } from './routing.ts';
 import type { SecurityVerifiers } from './security.ts';
 import type { Handler, OpenApiEnv, OperationAt, OperationInfo, PathsWithMethod } from './types/handler-types.ts';
@@ -44,6 +45,12 @@ export interface OpenApiAppOptions<Principal> {
    * throttled: `tooManyRequests`), so they reach the error mapper as such instead of `internal`.
    */
   readonly classifyError?: ErrorClassifier;
+  /**
+   * Who may call what: each operation's `extension` (an array of strings; anything else fails
+   * start-up) is passed to `allows` with the authenticated principal, before any validation; a
+   * refused caller gets `forbidden`. Operations without the extension need authentication only.
+   */
+  readonly authorization?: Authorization<Principal>;
 }
 
 /** The operations of one spec path by HTTP method, and what `Allow` lists. */
@@ -73,6 +80,13 @@ export interface OpenApiApp<Paths, Principal> {
    * a mounted app's notFound over, so a parent app sets it: `parent.notFound(api.notFound)`.
    */
   readonly notFound: (c: Context) => Response;
+  /**
+   * The answer to an error thrown outside an operation (a middleware or route of the parent app),
+   * in the API's format: `parent.onError(api.onError)`. What `classifyError` recognises is
+   * answered as such; anything else is logged with the request id and answered `internal`. A
+   * `ResponseValidationError` in `throw` mode is rethrown, so it fails the test.
+   */
+  readonly onError: ErrorHandler;
   /**
    * Registers the handler of the operation at `method` `path` (the spec's path template). Its
    * input and its allowed responses are typed from `Paths`. Throws when the spec has no such
@@ -125,7 +139,9 @@ export function createOpenApiApp<Paths, Principal = unknown>(options: OpenApiApp
     responseValidation,
     requestId: options.requestId ?? (() => crypto.randomUUID()),
     classifyError: options.classifyError,
+    allows: options.authorization?.allows as PipelineSettings['allows'],
   };
+  if (options.authorization !== undefined) assertExtensionName(options.authorization.extension);
   const basePath = options.basePath ?? basePathFromServers(spec.servers);
   const ctx: CompileContext<Principal> = {
     spec,
@@ -134,6 +150,7 @@ export function createOpenApiApp<Paths, Principal = unknown>(options: OpenApiApp
     verifiers: options.security ?? {},
     realm: asciiRealm(options.realm ?? spec.info?.title ?? 'api'),
     schemeCache: new Map(),
+    authorizationExtension: options.authorization?.extension,
   };
 
   const app = new Hono<OpenApiEnv<Principal>>();
@@ -197,6 +214,10 @@ export function createOpenApiApp<Paths, Principal = unknown>(options: OpenApiApp
     return failureResponse(c, { kind: 'notFound', method: c.req.method, path: c.req.path }, settings.errors, logger);
   };
   app.notFound(notFound);
+  const onError: ErrorHandler = (err, c) => {
+    const requestId = startRequest(c, settings);
+    return errorResponse(c, err, settings, { requestId, method: c.req.method, path: c.req.path });
+  };
   if (responseValidation === 'throw') {
     // A response that breaks the spec must fail the caller (the test), not become Hono's default
     // 500. Only in this mode: an app with a custom onError is wrapped per route when mounted
@@ -212,6 +233,7 @@ export function createOpenApiApp<Paths, Principal = unknown>(options: OpenApiApp
     basePath,
     operations,
     notFound,
+    onError,
     handle(method, path, handler) {
       const op = byKey.get(`${method} ${path}`);
       if (op === undefined) throw new Error(`api.handle: the spec has no operation ${method.toUpperCase()} ${path}`);

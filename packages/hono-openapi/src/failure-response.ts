@@ -1,9 +1,12 @@
 /**
- * Answers a runtime failure in the API's own format, through its error mapper.
+ * Answers a runtime failure, or an error something threw, in the API's own format, through its
+ * error mapper.
  */
 import type { Context } from 'hono';
-import type { ErrorMapper, RuntimeFailure } from './failures.ts';
+import type { ErrorClassifier, ErrorMapper, RuntimeFailure } from './failures.ts';
 import type { RuntimeLogger } from './logger.ts';
+import type { ResponseValidationMode } from './pipeline.ts';
+import { ResponseValidationError } from './response-validation.ts';
 
 /**
  * Answers a failure in the API's format. Runtime-owned headers (`Allow`, `WWW-Authenticate`,
@@ -29,4 +32,26 @@ export function failureResponse(c: Context, failure: RuntimeFailure, errors: Err
   const text = typeof mapped.body === 'string' ? mapped.body : JSON.stringify(mapped.body);
   // Built directly, like handler responses (see response.ts), so every runtime answer behaves alike.
   return new Response(text, { status: mapped.status, headers });
+}
+
+/** What {@link errorResponse} needs of the app's settings. */
+export interface ErrorSettings {
+  readonly errors: ErrorMapper;
+  readonly logger: RuntimeLogger;
+  readonly responseValidation: ResponseValidationMode;
+  readonly classifyError: ErrorClassifier | undefined;
+}
+
+/**
+ * Answers an error a handler, a verifier, a middleware or the runtime threw: what `classifyError`
+ * recognises is answered as such (not a bug, not logged), anything else is logged once with
+ * `where` (the request id, the operation) and answered `internal`. A response breaking the spec
+ * in `throw` mode is rethrown, so that it fails the test instead of becoming a 500.
+ */
+export function errorResponse(c: Context, err: unknown, settings: ErrorSettings, where: { readonly requestId: string } & Record<string, unknown>): Response {
+  if (err instanceof ResponseValidationError && settings.responseValidation === 'throw') throw err;
+  const refusal = settings.classifyError?.(err);
+  if (refusal !== undefined) return failureResponse(c, refusal, settings.errors, settings.logger);
+  settings.logger.error({ err, ...where }, 'unhandled error while serving a request');
+  return failureResponse(c, { kind: 'internal', requestId: where.requestId }, settings.errors, settings.logger);
 }

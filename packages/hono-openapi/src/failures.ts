@@ -54,6 +54,12 @@ export type RuntimeFailure =
       readonly rejected?: { readonly scheme: string; readonly kind: SecuritySchemeKind };
       readonly challenges: readonly string[];
     }
+  /**
+   * The caller is authenticated but the app's `authorization.allows` refused it what the
+   * operation's extension (`required`, as the spec lists it) demands. Decided before any input is
+   * validated, so a caller without the privilege learns nothing about the operation's input rules.
+   */
+  | { readonly kind: 'forbidden'; readonly required: readonly string[]; readonly operationId: string | undefined }
   /** The spec declares the operation, but no handler was registered for it. */
   | { readonly kind: 'notImplemented'; readonly method: string; readonly path: string; readonly operationId: string | undefined }
   /**

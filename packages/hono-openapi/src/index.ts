@@ -1,19 +1,19 @@
 /**
  * @repo/hono-openapi — a spec-driven Hono runtime: handlers typed from openapi-typescript's
  * `paths`, request validation compiled once from the bundled spec, errors in each API's own format.
+ *
+ * Exported: what the apps use, and the types that appear in those exports' signatures.
  */
+export type { Authorization } from './authorization.ts';
 export { createOpenApiApp } from './create-openapi-app.ts';
 export type { OpenApiApp, OpenApiAppOptions, OperationRef } from './create-openapi-app.ts';
-export type { ErrorClassifier, ErrorMapper, MappedError, RuntimeFailure, RuntimeFailureKind, SecuritySchemeKind, ValidationLocation } from './failures.ts';
-export { issuesFromAjvErrors, isSensitiveField } from './issues.ts';
+export type { ErrorClassifier, ErrorMapper, MappedError, RuntimeFailure, SecuritySchemeKind, ValidationLocation } from './failures.ts';
 export type { JsonType, ValidationIssue } from './issues.ts';
 export type { RuntimeLogger } from './logger.ts';
-export { PROPERTY_NAME_HYGIENE_KEYWORD, TEXT_HYGIENE_KEYWORD } from './text-hygiene.ts';
-export type { TextProblem } from './text-hygiene.ts';
 export type { ResponseValidationMode } from './pipeline.ts';
-export { ResponseValidationError } from './response-validation.ts';
 export { apiKey, basic, bearer } from './security.ts';
 export type { BasicCredentials, BasicVerifier, SchemeVerifier, SecurityVerifiers, TaggedVerifier, TokenVerifier } from './security.ts';
+export { PROPERTY_NAME_HYGIENE_KEYWORD, TEXT_HYGIENE_KEYWORD } from './text-hygiene.ts';
 export type {
   Handler,
   HandlerRequest,
@@ -26,8 +26,6 @@ export type {
   ParametersOf,
   PathsWithMethod,
   RequestBodyOf,
-  ResponseHeaders,
-  ResponseHeaderValue,
 } from './types/handler-types.ts';
 export type { HttpMethod, OpenApiDocumentInput } from './types/openapi-document.ts';
 export { validationDetail } from './validation-detail.ts';

@@ -1,5 +1,5 @@
 /**
- * The per-request path of one operation: authenticate, parameters, body, handler, response. Every
+ * The per-request path of one operation: authenticate, authorize, parameters, body, handler, response. Every
  * validator used here was compiled at start-up. Each step stays synchronous unless it has to wait
  * (an async verifier, reading a body, an async handler): a GET with sync verifier and handler
  * answers without a single promise, as a bare Hono route does.
@@ -9,12 +9,12 @@ import { authenticate, type AuthResult } from './authenticate.ts';
 import type { CompiledOperation } from './compile/compile-operation.ts';
 import { readParameters, type CompiledParameterGroup } from './compile/parameters.ts';
 import type { ErrorClassifier, ErrorMapper, RuntimeFailure } from './failures.ts';
+import type { OperationInfo } from './types/handler-types.ts';
 import { issuesFromAjvErrors } from './issues.ts';
 import type { RuntimeLogger } from './logger.ts';
 import { requestBody, type BodyStep, type BodyStepContinuation } from './request-body.ts';
-import { failureResponse } from './failure-response.ts';
+import { errorResponse, failureResponse } from './failure-response.ts';
 import { buildResponse, type AnyHandlerResult } from './response.ts';
-import { ResponseValidationError } from './response-validation.ts';
 import { parameterTextIssues, pathEncodingIssues, queryEncodingIssues, rawPathAndQuery } from './text-hygiene.ts';
 
 /** How handler responses are checked against the spec. */
@@ -28,6 +28,8 @@ export interface PipelineSettings {
   readonly responseValidation: ResponseValidationMode;
   readonly requestId: (c: Context) => string;
   readonly classifyError: ErrorClassifier | undefined;
+  /** The app's `authorization.allows`; called for operations whose extension lists requirements. */
+  readonly allows: ((principal: unknown, required: readonly string[], operation: OperationInfo) => boolean) | undefined;
 }
 
 type Step<T> = { readonly value: T; readonly failure?: undefined } | { readonly failure: RuntimeFailure };
@@ -90,16 +92,8 @@ class Exchange implements BodyStepContinuation<Response | Promise<Response>> {
 
   /** Handler, verifier or runtime errors become what `classifyError` says, else `internal`; a response breaking the spec in `throw` mode escapes. */
   crash(err: unknown): Response {
-    if (err instanceof ResponseValidationError && this.settings.responseValidation === 'throw') throw err;
-    // Expected refusals (database unreachable, sign-ins throttled) are answered as such, not logged as bugs.
-    const refusal = this.settings.classifyError?.(err);
-    if (refusal !== undefined) return this.fail(refusal);
     const { c, op, requestId } = this;
-    this.settings.logger.error(
-      { err, requestId, method: c.req.method, path: c.req.path, operationId: op.info.operationId },
-      'unhandled error while serving a request',
-    );
-    return this.fail({ kind: 'internal', requestId });
+    return errorResponse(c, err, this.settings, { requestId, method: c.req.method, path: c.req.path, operationId: op.info.operationId });
   }
 
   /** Runs a step that may throw synchronously, turning the throw into `crash`. */
@@ -115,6 +109,11 @@ class Exchange implements BodyStepContinuation<Response | Promise<Response>> {
     if (auth.failure) return this.fail(auth.failure);
     const { op, c } = this;
     c.set('principal', auth.principal);
+    // Before the handler check and any validation: a caller without the privilege learns neither
+    // whether the operation is implemented nor what input it takes.
+    if (op.required !== undefined && !(this.settings.allows as NonNullable<PipelineSettings['allows']>)(auth.principal, op.required, op.info)) {
+      return this.fail({ kind: 'forbidden', required: op.required, operationId: op.info.operationId });
+    }
     if (op.handler === undefined) {
       return this.fail({ kind: 'notImplemented', method: op.info.method, path: op.info.path, operationId: op.info.operationId });
     }

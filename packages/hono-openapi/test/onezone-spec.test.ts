@@ -81,15 +81,18 @@ describe('the runtime on the real Onezone spec (fixture mapper)', () => {
     expect(fullName).toBe('Unnamed User');
   });
 
-  it('exposes x-privileges so an app can answer 403 forbidden generically', async () => {
-    const { api } = onezoneApp();
-    api.handle('get', '/users', (req) => {
-      const needed = (req.operation.extensions['x-privileges'] ?? []) as string[];
-      if (!needed.every((p) => req.principal?.privileges.includes(p))) {
-        return { status: 403, body: errorBody('forbidden') };
-      }
-      return { status: 200, body: { users: [] } };
+  it('reads x-privileges through the authorization option: forbidden before the body is read', async () => {
+    const { api } = onezoneApp('throw', {
+      extension: 'x-privileges',
+      allows: (admin, required) => required.every((privilege) => admin.privileges.includes(privilege)),
     });
+    api.handle('get', '/users', () => ({ status: 200, body: { users: [] } }));
+    api.handle('patch', '/users/{id}/access_block', () => ({ status: 204 }));
+    api.handle('post', '/users', () => ({ status: 201, headers: { Location: 'https://x/api/v3/onezone/users/1' } }));
+    // The fixture's admin holds oz_users_create only.
     await expectError(await api.app.request('/api/v3/onezone/users', { headers: authJson }), 403, 'forbidden');
+    const patch = { method: 'PATCH', headers: authJson, body: '{"blocked":' };
+    await expectError(await api.app.request('/api/v3/onezone/users/abc/access_block', patch), 403, 'forbidden');
+    await expectError(await api.app.request('/api/v3/onezone/users', { method: 'POST', headers: authJson, body: '{"username":1}' }), 400, 'badData');
   });
 });

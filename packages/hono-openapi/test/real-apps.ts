@@ -6,7 +6,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { camundaSpec, type paths as CamundaPaths } from '@repo/specs/camunda';
 import { onezoneSpec, type paths as OnezonePaths } from '@repo/specs/onezone';
-import { createOpenApiApp, type ResponseValidationMode } from '../src/index.ts';
+import { createOpenApiApp, type Authorization, type ResponseValidationMode } from '../src/index.ts';
 import { errorBodyErrors } from './fixtures/error-body-errors.ts';
 import { problemErrors } from './fixtures/problem-errors.ts';
 import { apiKey, basic, bearer } from '../src/security.ts';
@@ -33,7 +33,7 @@ export function camundaApp(validateResponses: ResponseValidationMode = 'throw') 
   return { api, logger };
 }
 
-export function onezoneApp(validateResponses: ResponseValidationMode = 'throw') {
+export function onezoneApp(validateResponses: ResponseValidationMode = 'throw', authorization?: Authorization<Admin>) {
   const logger = captureLogger();
   const api = createOpenApiApp<OnezonePaths, Admin>({
     spec: onezoneSpec,
@@ -42,6 +42,7 @@ export function onezoneApp(validateResponses: ResponseValidationMode = 'throw') 
     security: { basicAuth: verify, tokenAuth: apiKey<Admin>(() => null), bearerAuth: bearer<Admin>(() => null) },
     validateResponses,
     logger,
+    ...(authorization === undefined ? {} : { authorization }),
   });
   return { api, logger };
 }

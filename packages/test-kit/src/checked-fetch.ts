@@ -59,10 +59,15 @@ export function failOnViolations(checked: CheckedFetch): void {
   });
 }
 
-/** A `fetch` like {@link checkedFetch} that throws at the first response off the spec, failing the request's test. */
+/**
+ * A `fetch` like {@link checkedFetch} that throws at the first response off the spec, failing the
+ * request's test. Requests to no operation of the spec (`/health`, an unknown path) pass unchecked.
+ */
 export function strictFetch(spec: Record<string, unknown>, send: (request: Request) => Response | Promise<Response>): (request: Request) => Promise<Response> {
+  const checker = specChecker(spec);
   const checked = checkedFetch(spec, send);
   return async (request) => {
+    if (checker.match(request.method, request.url) === undefined) return send(request);
     const response = await checked(request);
     const violations = checked.take();
     if (violations.length > 0) throw new Error(`response breaks the spec: ${violations.join('; ')}`);

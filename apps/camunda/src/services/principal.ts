@@ -8,10 +8,11 @@ export interface Principal {
   readonly permissions: ReadonlySet<string>;
 }
 
-/** What a caller may do to users; the names are Camunda's, as its 403 details print them. */
-export type UserOperation = 'CREATE' | 'READ' | 'UPDATE' | 'DELETE';
-
-/** Whether `principal` may perform `operation` on users. Every user operation needs user-management. */
-export function mayManageUsers(principal: Principal, _operation: UserOperation): boolean {
-  return principal.permissions.has(USER_MANAGEMENT);
+/**
+ * Whether `principal` holds every permission of `required`, each written `<resource type>:<permission
+ * type>` as the spec's `x-permissions` lists it (`USER:CREATE`). `user-management` grants every
+ * permission on `USER`; no other resource exists here, so nothing else is granted.
+ */
+export function holdsPermissions(principal: Principal, required: readonly string[]): boolean {
+  return required.every((permission) => permission.startsWith('USER:') && principal.permissions.has(USER_MANAGEMENT));
 }

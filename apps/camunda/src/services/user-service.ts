@@ -6,7 +6,6 @@ import {
   type UserSortField,
   type UserStore,
 } from '../stores/user-store.ts';
-import { mayManageUsers, type Principal } from './principal.ts';
 
 /** A success, or the domain reason for a refusal; unexpected failures are thrown instead. */
 export type Outcome<T, Reason extends string> = { ok: true; value: T } | { ok: false; reason: Reason };
@@ -36,7 +35,10 @@ export interface UpdateUserInput {
 export const DEFAULT_PAGE_LIMIT = 100;
 export const MAX_PAGE_LIMIT = 1000;
 
-/** Camunda's user rules: who may do what, hashing before storing, search defaults. No HTTP here. */
+/**
+ * Camunda's user rules: hashing before storing, search defaults. No HTTP here; who may call what is
+ * decided from the spec's `x-permissions` before this runs (authorization.ts).
+ */
 export class UserService {
   readonly #store: UserStore;
   readonly #hasher: PasswordHasher;
@@ -47,9 +49,7 @@ export class UserService {
   }
 
   /** Creates a user without permissions. The password is hashed here and never leaves as given. */
-  async create(actor: Principal, input: NewUserInput): Promise<Outcome<{ key: number }, 'forbidden' | 'usernameTaken'>> {
-    // Refuse before hashing: a forbidden caller must not get to spend the server's argon2 time.
-    if (!mayManageUsers(actor, 'CREATE')) return { ok: false, reason: 'forbidden' };
+  async create(input: NewUserInput): Promise<Outcome<{ key: number }, 'usernameTaken'>> {
     const passwordHash = await this.#hasher.hash(input.password);
     try {
       const value = await this.#store.create({
@@ -67,28 +67,25 @@ export class UserService {
   }
 
   /** One page of the users matching the filter, in the requested order, then by key. */
-  async search(actor: Principal, input: SearchUsersInput = {}): Promise<Outcome<UserSearchResult, 'forbidden'>> {
-    if (!mayManageUsers(actor, 'READ')) return { ok: false, reason: 'forbidden' };
+  async search(input: SearchUsersInput = {}): Promise<UserSearchResult> {
     const query: UserSearchQuery = {
       filter: input.filter ?? {},
       from: input.page?.from ?? 0,
       limit: Math.min(input.page?.limit ?? DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT),
       sort: (input.sort ?? []).map(({ field, order }) => ({ field, order: order === 'desc' || order === 'DESC' ? 'desc' : 'asc' })),
     };
-    return { ok: true, value: await this.#store.search(query) };
+    return this.#store.search(query);
   }
 
   /** Changes a user in place; `notFound` when no user has the key. A new password is hashed here. */
-  async update(actor: Principal, key: number, input: UpdateUserInput): Promise<Outcome<undefined, 'forbidden' | 'notFound'>> {
-    if (!mayManageUsers(actor, 'UPDATE')) return { ok: false, reason: 'forbidden' };
+  async update(key: number, input: UpdateUserInput): Promise<Outcome<undefined, 'notFound'>> {
     const passwordHash = input.password === undefined || input.password === '' ? undefined : await this.#hasher.hash(input.password);
     const updated = await this.#store.update(key, { name: input.name, email: input.email, passwordHash });
     return updated ? { ok: true, value: undefined } : { ok: false, reason: 'notFound' };
   }
 
   /** Deletes a user by key; `notFound` when no user has it. */
-  async delete(actor: Principal, key: number): Promise<Outcome<undefined, 'forbidden' | 'notFound'>> {
-    if (!mayManageUsers(actor, 'DELETE')) return { ok: false, reason: 'forbidden' };
+  async delete(key: number): Promise<Outcome<undefined, 'notFound'>> {
     return (await this.#store.deleteByKey(key)) ? { ok: true, value: undefined } : { ok: false, reason: 'notFound' };
   }
 }

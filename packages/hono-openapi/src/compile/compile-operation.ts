@@ -6,6 +6,7 @@ import { compileParameterGroup, type CompiledParameterGroup } from './parameters
 import { compileRequestBody, type CompiledRequestBody } from './request-body.ts';
 import { compileResponses, type CompiledResponses } from './responses.ts';
 import type { SpecOperation } from './operations.ts';
+import { requiredOf } from '../authorization.ts';
 import { compileSecurity, type CompiledScheme, type CompiledSecurity, type SecurityVerifiers } from '../security.ts';
 import type { OperationInfo } from '../types/handler-types.ts';
 import type { OpenApiDocument } from '../types/openapi-document.ts';
@@ -14,6 +15,8 @@ import type { OpenApiDocument } from '../types/openapi-document.ts';
 export interface CompiledOperation {
   readonly info: OperationInfo;
   readonly security: CompiledSecurity | undefined;
+  /** What the authorization extension lists; undefined: authentication is enough. */
+  readonly required: readonly string[] | undefined;
   readonly path: CompiledParameterGroup | undefined;
   readonly query: CompiledParameterGroup | undefined;
   readonly header: CompiledParameterGroup | undefined;
@@ -31,6 +34,8 @@ export interface CompileContext<P> {
   readonly realm: string;
   /** Each scheme is compiled once and shared by the operations using it. */
   readonly schemeCache: Map<string, CompiledScheme>;
+  /** The vendor extension `authorization` reads (`x-privileges`); undefined: no authorization step. */
+  readonly authorizationExtension: string | undefined;
 }
 
 function extensionsOf(operation: Readonly<Record<string, unknown>>): Record<string, unknown> {
@@ -46,15 +51,18 @@ export function compileOperation<P>(
   try {
     const { spec, requestAjv } = ctx;
     const operation = op.operation as Readonly<Record<string, unknown>>;
+    const info: OperationInfo = Object.freeze({
+      method: op.method,
+      path: op.path,
+      operationId: op.operation.operationId,
+      extensions: Object.freeze(extensionsOf(operation)),
+      operation,
+    });
+    const security = compileSecurity(spec, op.security, ctx.verifiers, ctx.realm, ctx.schemeCache);
     return {
-      info: Object.freeze({
-        method: op.method,
-        path: op.path,
-        operationId: op.operation.operationId,
-        extensions: Object.freeze(extensionsOf(operation)),
-        operation,
-      }),
-      security: compileSecurity(spec, op.security, ctx.verifiers, ctx.realm, ctx.schemeCache),
+      info,
+      security,
+      required: ctx.authorizationExtension === undefined ? undefined : requiredOf(ctx.authorizationExtension, info, security),
       path: compileParameterGroup(requestAjv, spec, 'path', op.parameters, pathAliases),
       query: compileParameterGroup(requestAjv, spec, 'query', op.parameters, pathAliases),
       header: compileParameterGroup(requestAjv, spec, 'header', op.parameters, pathAliases),

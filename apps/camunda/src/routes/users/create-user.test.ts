@@ -171,8 +171,16 @@ describe('createUser (POST /users)', () => {
     await h.createUser('plain', 'plain-Passw0rd');
     const { response } = await h.client('plain', 'plain-Passw0rd').POST('/users', { body: { username: 'other', password: 'pw-never-echoed' } });
     const problem = await expectProblem(response, 403, { title: 'FORBIDDEN', path: PATH });
-    expect(problem.detail).toContain("'CREATE'");
+    expect(problem.detail).toBe("Insufficient permissions to perform operation 'CREATE' on resource 'USER'.");
     expect(await h.store.findByUsername('other')).toBeUndefined();
+  });
+
+  it('returns 403, not 400, to a user without user-management whose body is invalid', async () => {
+    h = await createHarness();
+    await h.createUser('plain', 'plain-Passw0rd');
+    const { response } = await h.client('plain', 'plain-Passw0rd').POST('/users', { body: { username: '', role: 'admin' } as never });
+    const problem = await expectProblem(response, 403, { title: 'FORBIDDEN', path: PATH });
+    expect(problem.detail).not.toMatch(/username|role/);
   });
 
   it('returns 500 with the request id, no internals, and logs the same id', async () => {

@@ -1,19 +1,14 @@
 // spec: specs/camunda/paths/users-{userKey}.yaml (delete)
 import { problem } from '../../errors.ts';
 import type { UserService } from '../../services/user-service.ts';
-import { callerOf, type CamundaHandler } from '../camunda-handler.ts';
+import type { CamundaHandler } from '../camunda-handler.ts';
 
 /** `deleteUser`: 204; 404 when no user has the key. */
 export function deleteUser(users: UserService): CamundaHandler<'/users/{userKey}', 'delete'> {
   return async (req, c) => {
     const { userKey } = req.params;
-    const outcome = await users.delete(callerOf(req), userKey);
+    const outcome = await users.delete(userKey);
     if (outcome.ok) return { status: 204 };
-    switch (outcome.reason) {
-      case 'forbidden':
-        return problem(c, 'FORBIDDEN', "Insufficient permissions to perform operation 'DELETE' on resource 'USER'.");
-      case 'notFound':
-        return problem(c, 'NOT_FOUND', `Expected to delete user with key '${userKey}', but no user with this key exists.`);
-    }
+    return problem(c, 'NOT_FOUND', `Expected to delete user with key '${userKey}', but no user with this key exists.`);
   };
 }

@@ -1,14 +1,11 @@
 // spec: specs/camunda/paths/users-search.yaml (post)
-import { problem } from '../../errors.ts';
 import type { UserService } from '../../services/user-service.ts';
-import { callerOf, type CamundaHandler } from '../camunda-handler.ts';
+import type { CamundaHandler } from '../camunda-handler.ts';
 
 /** `searchUsers`: one page of users (never a password), with the total over all pages. */
 export function searchUsers(users: UserService): CamundaHandler<'/users/search', 'post'> {
-  return async (req, c) => {
-    const outcome = await users.search(callerOf(req), req.body ?? {});
-    if (!outcome.ok) return problem(c, 'FORBIDDEN', "Insufficient permissions to perform operation 'READ' on resource 'USER'.");
-    const { items, totalItems } = outcome.value;
+  return async (req) => {
+    const { items, totalItems } = await users.search(req.body ?? {});
     return {
       status: 200,
       body: {

@@ -161,6 +161,13 @@ describe('create_user', () => {
     expect(await t.store.findByUsername('other.user')).toBeUndefined();
   });
 
+  it('answers 403 forbidden, not 400, to a user without oz_users_create whose body is invalid', async () => {
+    await t.createUser(rudolf);
+    const { response, error } = await t.client(rudolf).POST('/users', { body: { username: 'x', password: 'short', role: 'admin' } as never });
+    expect(response.status).toBe(403);
+    expect(error).toEqual({ error: { id: 'forbidden', description: 'You are not authorized to perform this operation.' } });
+  });
+
   it('answers 500 internalServerError with the request id, no internals, and logs the same id', async () => {
     const broken = await createBrokenApp('create');
     const { response, error } = await broken.admin.POST('/users', { body: rudolf });
