@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Argon2idPasswordHasher } from '@repo/auth';
+import { validationCases } from '@repo/specs/validation-cases';
 import { SqlUserStore } from '../../stores/sql-user-store.ts';
 import { ADMIN, createHarness, expectProblem, type Harness } from '../../test-support/harness.ts';
 
@@ -74,13 +75,22 @@ describe('createUser (POST /users)', () => {
   });
 
   describe('400', () => {
-    it('names a missing password, and a missing username', async () => {
+    it.each(validationCases.filter((c) => c.api === 'camunda' && c.schema === 'UserRequest' && c.valid))('accepts $name', async ({ value }) => {
+      h = await createHarness();
+      const { response } = await h.admin().POST('/users', { body: value as never });
+      expect(response.status).toBe(202);
+    });
+
+    it.each(validationCases.filter((c) => c.api === 'camunda' && c.schema === 'UserRequest' && !c.valid))('refuses $name, naming $key', async ({ value, key }) => {
+      h = await createHarness();
+      const { response } = await h.admin().POST('/users', { body: value as never });
+      expect((await expectProblem(response, 400, { title: 'INVALID_ARGUMENT', path: PATH })).detail).toContain(key);
+    });
+
+    it('says "No password provided." as upstream does', async () => {
       h = await createHarness();
       const { response } = await h.admin().POST('/users', { body: { username: 'jdoe' } as never });
-      const problem = await expectProblem(response, 400, { title: 'INVALID_ARGUMENT', path: PATH });
-      expect(problem.detail).toMatch(/password/);
-      const second = await h.admin().POST('/users', { body: { password: 'pw-never-echoed' } as never });
-      expect((await expectProblem(second.response, 400)).detail).toMatch(/username/);
+      expect((await expectProblem(response, 400)).detail).toBe('No password provided.');
     });
 
     it('names every offending field, never echoing the password', async () => {
@@ -92,18 +102,6 @@ describe('createUser (POST /users)', () => {
       expect(detail).toMatch(/username/);
       expect(detail).toMatch(/password/);
       expect(detail).toMatch(/email/);
-    });
-
-    it('rejects a value of the wrong type', async () => {
-      h = await createHarness();
-      const { response } = await h.admin().POST('/users', { body: { username: 42, password: 'pw-never-echoed' } as never });
-      expect((await expectProblem(response, 400)).detail).toMatch(/username/);
-    });
-
-    it('rejects unknown properties', async () => {
-      h = await createHarness();
-      const { response } = await h.admin().POST('/users', { body: { username: 'u', password: 'pw-never-echoed', role: 'admin' } as never });
-      expect((await expectProblem(response, 400)).detail).toMatch(/role/);
     });
 
     it('rejects a body that is not JSON', async () => {
