@@ -62,12 +62,6 @@ describe('text hygiene in Camunda problems', () => {
     expect(await h.store.count()).toBe(1);
   });
 
-  it('answers 415 to JSON declared in another charset', async () => {
-    h = await createHarness();
-    const body = JSON.stringify({ username: 'jdoe', password: 'jdoe-Passw0rd' });
-    await expectProblem(await json('/users', body, { 'content-type': 'application/json; charset=ISO-8859-1' }), 415, { title: 'UNSUPPORTED_MEDIA_TYPE' });
-  });
-
   it.each(['%E0%A4%A', '%ZZ', '%', '1%00'])('answers 400 naming userKey to DELETE /v2/users/%s', async (segment) => {
     h = await createHarness();
     const response = await h.send(new Request(`http://localhost/v2/users/${segment}`, { method: 'DELETE', headers: { authorization: admin } }));

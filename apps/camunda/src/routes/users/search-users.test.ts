@@ -116,19 +116,6 @@ describe('searchUsers (POST /users/search)', () => {
     });
   });
 
-  it('returns 401 without credentials', async () => {
-    h = await createHarness();
-    const { response } = await h.client().POST('/users/search', { body: {} });
-    await expectProblem(response, 401, { title: 'UNAUTHORIZED', path: PATH });
-    expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm="camunda"/);
-  });
-
-  it('returns 401 for bad credentials', async () => {
-    h = await createHarness();
-    const { response } = await h.client('admin', 'nope').POST('/users/search', { body: {} });
-    expect((await expectProblem(response, 401)).detail).toBe('Bad credentials.');
-  });
-
   it('returns 403 for a user without user-management', async () => {
     h = await createHarness();
     await h.createUser('plain', 'plain-Passw0rd');
