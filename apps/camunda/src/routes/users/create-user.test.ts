@@ -1,19 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Argon2idPasswordHasher } from '@repo/auth';
 import { validationCases } from '@repo/specs/validation-cases';
-import { SqlUserStore } from '../../stores/sql-user-store.ts';
 import { ADMIN, createHarness, expectProblem, type Harness } from '../../test-support/harness.ts';
 
 const PATH = '/v2/users';
 let h: Harness;
-const tempDirs: string[] = [];
 afterEach(async () => {
   h.assertNoSecretsLeaked();
   await h.close();
-  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('createUser (POST /users)', () => {
@@ -57,21 +51,6 @@ describe('createUser (POST /users)', () => {
     const { response } = await h.admin().POST('/users', { body: { username: 'jdoe', password: 'another-Passw0rd' } });
     const problem = await expectProblem(response, 409, { title: 'ALREADY_EXISTS', path: PATH });
     expect(problem.detail).toContain("'jdoe'");
-  });
-
-  it('lets exactly one of 50 concurrent creates of one username succeed (SQLite file)', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'camunda-race-'));
-    tempDirs.push(dataDir);
-    h = await createHarness({ store: await SqlUserStore.open({ dataDir, fileName: 'camunda.sqlite' }) });
-    const admin = h.admin();
-    const responses = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => admin.POST('/users', { body: { username: 'race', password: `race-${i}-Passw0rd` } })),
-    );
-    const statuses = responses.map((r) => r.response.status);
-    expect(statuses.filter((s) => s === 202)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
-    const { data } = await admin.POST('/users/search', { body: { filter: { username: 'race' } } });
-    expect(data!.page.totalItems).toBe(1);
   });
 
   describe('400', () => {
