@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemorySignInThrottle } from '@repo/auth';
 import { StoreUnavailableError } from '@repo/persistence';
-import { onezoneSpec } from '@repo/specs/onezone';
 import { SqlUserStore } from './stores/sql-user-store.ts';
 import { breakableStore } from './testing/failing-store.ts';
 import { responseViolations } from './testing/spec-check.ts';
@@ -19,12 +18,9 @@ describe('createApp', () => {
   });
   afterEach(() => t.close());
 
+  // That the runtime compiles every operation of the spec is packages/hono-openapi/test/real-specs.test.ts.
   it('has a handler for every operation of the spec', () => {
     expect(t.api.unimplemented()).toEqual([]);
-    const paths = onezoneSpec['paths'] as Record<string, Record<string, { operationId?: string }>>;
-    const inSpec = Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => (op.operationId === undefined ? [] : [op.operationId])));
-    expect(inSpec.length).toBeGreaterThan(5);
-    expect(t.api.operations.map((op) => op.operationId).sort()).toEqual(inSpec.sort());
   });
 
   it('serves the API under /api/v3/onezone', () => {
