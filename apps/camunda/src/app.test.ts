@@ -18,13 +18,6 @@ describe('createApp', () => {
     expect(h.api.operations.map((op) => op.operationId).sort()).toEqual(['createUser', 'deleteUser', 'searchUsers', 'updateUser']);
   });
 
-  it('answers GET /health outside the API base path', async () => {
-    h = await createHarness();
-    const response = await get('/health');
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
-  });
-
   it('keeps /health at 200 but reports 503 on /ready when the database does not answer', async () => {
     h = await createHarness({ failing: ['ping'] });
     expect((await get('/health')).status).toBe(200);

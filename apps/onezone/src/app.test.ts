@@ -27,12 +27,6 @@ describe('createApp', () => {
     expect(t.api.basePath).toBe('/api/v3/onezone');
   });
 
-  it('answers GET /health with 200 {"status":"ok"} outside the base path', async () => {
-    const response = await t.app.request('/health');
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
-  });
-
   it('keeps GET /health at 200 but answers GET /ready 503 when the database does not answer', async () => {
     const breakable = breakableStore(await SqlUserStore.open({ inMemory: true, dataDir: 'unused', fileName: 'unused' }));
     const broken = await createTestApp({ store: breakable.store });
