@@ -1,6 +1,10 @@
 /**
- * The typed Onezone client against the running server over HTTP, on each store: every operation
- * and every documented status the server can produce, each response checked against the spec.
+ * The typed Onezone client against the running server over HTTP, on each store: what needs the
+ * real process and the real store (users and tokens written and read back, sign-in against stored
+ * hashes and blocks, 403 from stored privileges, 404, taken usernames, 500 when the store fails,
+ * the log), each response checked against the spec. Refusals that never reach the store (400,
+ * 401 without credentials, 413, 415) are tested once in apps/onezone, and per operation on a real
+ * server by tests/parity.
  */
 import { describe, expect, it } from 'vitest';
 import { createdUserId, createOnezoneClient, type OnezoneClient } from '@repo/onezone-client';
@@ -92,38 +96,10 @@ for (const store of stores) {
         expect(removed.response.status).toBe(204);
       });
 
-      it.each(cases.filter((c) => !c.valid))('answers 400 $onezoneErrorId to $name', async ({ value, key, onezoneErrorId }) => {
-        const error = expectError(await admin().POST('/users', { body: value as never }), 400, onezoneErrorId!);
-        if (onezoneErrorId === 'missingRequiredValue' || onezoneErrorId === 'badValueString') expect(error.details).toEqual({ key });
-      });
-
-      it('answers 400 malformedData to a body that is not JSON', async () => {
-        const response = await checked(`${started().server.baseUrl}/users`, {
-          method: 'POST',
-          body: '{"username":',
-          headers: { 'content-type': 'application/json', authorization: basic(ADMIN) },
-        });
-        expect(response.status).toBe(400);
-        expect(((await response.json()) as ErrorBody).error.id).toBe('malformedData');
-      });
-
       it('answers 400 badValueIdentifierOccupied with key username when the username is taken', async () => {
         await createUser('occupied');
         const error = expectError(await admin().POST('/users', { body: { username: 'occupied', password: 'again-Passw0rd' } }), 400, 'badValueIdentifierOccupied');
         expect(error.details).toEqual({ key: 'username' });
-      });
-
-      it('answers 401 unauthorized with a Basic challenge when credentials are missing', async () => {
-        const result = await as().POST('/users', { body: {} });
-        expectError(result, 401, 'unauthorized');
-        expect(result.response.headers.get('www-authenticate')).toMatch(/^Basic realm="onezone"/);
-      });
-
-      it('answers 401 unauthorized, badBasicCredentials, when the password is wrong', async () => {
-        const result = await as({ ...ADMIN, password: 'wrong-Passw0rd' }).POST('/users', { body: {} });
-        const error = expectError(result, 401, 'unauthorized');
-        expect(error.details).toMatchObject({ authError: { id: 'badBasicCredentials' } });
-        expect(result.response.headers.get('www-authenticate')).toMatch(/^Basic realm="onezone"/);
       });
 
       it('answers 403 forbidden to a user created through the API', async () => {
@@ -150,10 +126,6 @@ for (const store of stores) {
         expect(data!.users).toEqual(expect.arrayContaining([admins.data!.userId, id]));
       });
 
-      it('answers 401 unauthorized when credentials are missing', async () => {
-        expectError(await as().GET('/users'), 401, 'unauthorized');
-      });
-
       it('answers 403 forbidden to a user created through the API', async () => {
         const { credentials } = await createUser('plain.lister');
         expectError(await as(credentials).GET('/users'), 403, 'forbidden');
@@ -163,10 +135,6 @@ for (const store of stores) {
     describe('get_user', () => {
       it('answers 404 notFound to an unknown id', async () => {
         expectError(await admin().GET('/users/{id}', { params: { path: { id: MISSING_ID } } }), 404, 'notFound');
-      });
-
-      it('answers 401 unauthorized when credentials are missing', async () => {
-        expectError(await as().GET('/users/{id}', { params: { path: { id: MISSING_ID } } }), 401, 'unauthorized');
       });
 
       it('answers 403 forbidden to a user created through the API, even about itself', async () => {
@@ -188,10 +156,6 @@ for (const store of stores) {
         expectError(await admin().DELETE('/users/{id}', { params: { path: { id: MISSING_ID } } }), 404, 'notFound');
       });
 
-      it('answers 401 unauthorized when credentials are missing', async () => {
-        expectError(await as().DELETE('/users/{id}', { params: { path: { id: MISSING_ID } } }), 401, 'unauthorized');
-      });
-
       it('answers 403 forbidden to a user created through the API', async () => {
         const { id, credentials } = await createUser('plain.remover');
         expectError(await as(credentials).DELETE('/users/{id}', { params: { path: { id } } }), 403, 'forbidden');
@@ -206,11 +170,6 @@ for (const store of stores) {
         expect(data).toMatchObject({ userId: id, username: 'plain.self', fullName: 'Test User', basicAuthEnabled: true });
       });
 
-      it('answers 401 unauthorized with a Basic challenge when credentials are missing', async () => {
-        const result = await as().GET('/user');
-        expectError(result, 401, 'unauthorized');
-        expect(result.response.headers.get('www-authenticate')).toMatch(/^Basic realm="onezone"/);
-      });
     });
 
     describe('modify_current_user', () => {
@@ -228,14 +187,6 @@ for (const store of stores) {
         expect(error.details).toEqual({ key: 'username' });
       });
 
-      it('answers 400 badValueUsername to a username breaking the rules', async () => {
-        const { credentials } = await createUser('rename.bad');
-        expectError(await as(credentials).PATCH('/user', { body: { username: '-x-' } }), 400, 'badValueUsername');
-      });
-
-      it('answers 401 unauthorized when credentials are missing', async () => {
-        expectError(await as().PATCH('/user', { body: {} }), 401, 'unauthorized');
-      });
     });
 
     describe('change_user_password', () => {
@@ -255,10 +206,6 @@ for (const store of stores) {
         expect(expectError(result, 401, 'unauthorized').details).toMatchObject({ authError: { id: 'badBasicCredentials' } });
       });
 
-      it('answers 400 badValuePassword to a new password under 8 characters', async () => {
-        const { credentials } = await createUser('pw.short');
-        expectError(await as(credentials).PATCH('/user/password', { body: { oldPassword: credentials.password, newPassword: 'short' } }), 400, 'badValuePassword');
-      });
     });
 
     describe('remove_current_user', () => {
@@ -270,9 +217,6 @@ for (const store of stores) {
         expectError(await withToken(token).GET('/user'), 401, 'unauthorized');
       });
 
-      it('answers 401 unauthorized when credentials are missing', async () => {
-        expectError(await as().DELETE('/user'), 401, 'unauthorized');
-      });
     });
 
     describe('change_user_basic_auth_settings', () => {
@@ -295,10 +239,8 @@ for (const store of stores) {
         expect((await as({ ...credentials, password: newPassword }).GET('/user')).data?.userId).toBe(id);
       });
 
-      it('answers 400 badValueBoolean, 404 notFound and 403 forbidden', async () => {
+      it('answers 404 notFound and 403 forbidden', async () => {
         const { id, credentials } = await createUser('basic.errors');
-        const error = expectError(await admin().PATCH('/users/{id}/basic_auth', { params: { path: { id } }, body: { basicAuthEnabled: 'no' as never } }), 400, 'badValueBoolean');
-        expect(error.details).toEqual({ key: 'basicAuthEnabled' });
         expectError(await admin().PATCH('/users/{id}/basic_auth', { params: { path: { id: MISSING_ID } }, body: {} }), 404, 'notFound');
         expectError(await as(credentials).PATCH('/users/{id}/basic_auth', { params: { path: { id } }, body: {} }), 403, 'forbidden');
       });
@@ -317,9 +259,8 @@ for (const store of stores) {
         expect((await as(credentials).GET('/user')).response.status).toBe(200);
       });
 
-      it('answers 400 missingRequiredValue, 404 notFound and 403 forbidden', async () => {
+      it('answers 404 notFound and 403 forbidden', async () => {
         const { id, credentials } = await createUser('block.errors');
-        expectError(await admin().PATCH('/users/{id}/access_block', { params: { path: { id } }, body: {} as never }), 400, 'missingRequiredValue');
         expectError(await admin().PATCH('/users/{id}/access_block', { params: { path: { id: MISSING_ID } }, body: { blocked: true } }), 404, 'notFound');
         expectError(await as(credentials).PATCH('/users/{id}/access_block', { params: { path: { id } }, body: { blocked: true } }), 403, 'forbidden');
       });
@@ -384,8 +325,4 @@ for (const store of stores) {
       for (const token of tokens) expect(log).not.toContain(token.slice(4));
     });
   });
-}
-
-function basic({ username, password }: Credentials): string {
-  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
 }

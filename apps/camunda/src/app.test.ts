@@ -1,19 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemorySignInThrottle } from '@repo/auth';
 import { StoreUnavailableError } from '@repo/persistence';
 import { camundaSpec } from '@repo/specs/camunda';
-import { SqlUserStore } from './stores/sql-user-store.ts';
 import { ADMIN, createHarness, expectProblem, type Harness } from './test-support/harness.ts';
 
 let h: Harness;
-const tempDirs: string[] = [];
 afterEach(async () => {
   h.assertNoSecretsLeaked();
   await h.close();
-  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 const get = (path: string, init: RequestInit = {}) => h.send(new Request(`http://localhost${path}`, init));
@@ -94,21 +88,6 @@ describe('createApp', () => {
     const { response } = await h.admin().POST('/users/search', { body: {} });
     const problem = await expectProblem(response, 500, { title: 'INTERNAL' });
     expect(problem.detail).toContain(response.headers.get('x-request-id'));
-  });
-
-  it('keeps users across a restart on the same SQLite file', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'camunda-restart-'));
-    tempDirs.push(dataDir);
-    h = await createHarness({ store: await SqlUserStore.open({ dataDir, fileName: 'camunda.sqlite' }) });
-    const userKey = await h.createUser('durable', 'durable-Passw0rd', { name: 'Du Rable' });
-    await h.close();
-
-    h = await createHarness({ store: await SqlUserStore.open({ dataDir, fileName: 'camunda.sqlite' }), withAdmin: false });
-    const { data } = await h.admin().POST('/users/search', { body: { filter: { username: 'durable' } } });
-    expect(data).toEqual({ items: [{ key: userKey, username: 'durable', name: 'Du Rable' }], page: { totalItems: 1 } });
-    // The stored hash still verifies: the user can authenticate after the restart.
-    const { response } = await h.client('durable', 'durable-Passw0rd').POST('/users/search', { body: {} });
-    expect(response.status).toBe(403);
   });
 });
 

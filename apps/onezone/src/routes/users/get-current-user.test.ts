@@ -32,26 +32,6 @@ describe('get_current_user', () => {
     expect(data).toMatchObject({ username: ADMIN.username, basicAuthEnabled: true });
   });
 
-  it('answers 401 unauthorized without credentials, with a Basic challenge', async () => {
-    const { response, error } = await t.anonymous.GET('/user');
-    expect(response.status).toBe(401);
-    expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm="onezone"/);
-    expect(error?.error).toEqual({ id: 'unauthorized', description: 'You must authenticate yourself to perform this operation.' });
-  });
-
-  it('answers 401 for a wrong password', async () => {
-    await t.createUser(rudolf);
-    const { response, error } = await t.client({ ...rudolf, password: 'wrong-password' }).GET('/user');
-    expect(response.status).toBe(401);
-    expect(error?.error.details?.authError?.id).toBe('badBasicCredentials');
-  });
-
-  it('answers 401 for malformed basic credentials', async () => {
-    const response = await t.app.request('http://localhost/api/v3/onezone/user', { headers: { Authorization: 'Basic !!!not-base64' } });
-    expect(response.status).toBe(401);
-    expect(((await response.json()) as { error: { id: string } }).error.id).toBe('unauthorized');
-  });
-
   it('answers 500 when the store fails while authenticating', async () => {
     const broken = await createBrokenApp('findByUsername');
     const { response, error } = await broken.admin.GET('/user');

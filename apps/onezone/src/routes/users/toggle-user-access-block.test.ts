@@ -62,9 +62,4 @@ describe('toggle_user_access_block', () => {
     expect(response.status).toBe(403);
     expect((await t.store.get(id))?.blocked).toBe(false);
   });
-
-  it('answers 401 without credentials', async () => {
-    const { response } = await t.anonymous.PATCH('/users/{id}/access_block', { params: { path: { id: 'x' } }, body: { blocked: true } });
-    expect(response.status).toBe(401);
-  });
 });
