@@ -95,4 +95,8 @@ describe('readCommonServerConfig', () => {
     expect(() => read({ [name]: value })).toThrow(ConfigError);
     expect(() => read({ [name]: value })).toThrow(name);
   });
+
+  it('never echoes a malformed DATABASE_URL, which may hold a password', () => {
+    expect(() => read({ DATABASE_URL: 'postgres//user:s3cret@db' })).toThrow(/^(?!.*s3cret)/);
+  });
 });

@@ -1,3 +1,4 @@
+export * from './column-types.ts';
 export * from './database.ts';
 export * from './is-unique-violation.ts';
 export * from './libsql-for-kysely.ts';

@@ -2,4 +2,5 @@
 export * from './checked-fetch.ts';
 export * from './service-test-app.ts';
 export * from './spec-checker.ts';
+export * from './store-conformance.ts';
 export * from '@repo/test-support';

@@ -2,15 +2,13 @@ import { CredentialAuthenticator, type CredentialAuthenticatorOptions, type Pass
 import type { UserRecord, UserStore } from '../stores/user-store.ts';
 import type { Principal } from './principal.ts';
 
-export type AuthenticatorOptions = CredentialAuthenticatorOptions;
-
 /**
  * Checks HTTP basic credentials against the Camunda users' stored argon2id hashes. The mechanism
  * (equal work for unknown users, the cache of successes) is @repo/auth's
  * {@link CredentialAuthenticator}; this says only how a Camunda user becomes a principal.
  */
 export class Authenticator extends CredentialAuthenticator<Principal> {
-  constructor(store: UserStore, hasher: PasswordHasher, options: AuthenticatorOptions) {
+  constructor(store: UserStore, hasher: PasswordHasher, options: CredentialAuthenticatorOptions) {
     super(
       async (username) => {
         const user = await store.findByUsername(username);

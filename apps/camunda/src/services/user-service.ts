@@ -40,19 +40,16 @@ export const MAX_PAGE_LIMIT = 1000;
  * decided from the spec's `x-permissions` before this runs (authorization.ts).
  */
 export class UserService {
-  readonly #store: UserStore;
-  readonly #hasher: PasswordHasher;
-
-  constructor(store: UserStore, hasher: PasswordHasher) {
-    this.#store = store;
-    this.#hasher = hasher;
-  }
+  constructor(
+    private readonly store: UserStore,
+    private readonly hasher: PasswordHasher,
+  ) {}
 
   /** Creates a user without permissions. The password is hashed here and never leaves as given. */
   async create(input: NewUserInput): Promise<Outcome<{ key: number }, 'usernameTaken'>> {
-    const passwordHash = await this.#hasher.hash(input.password);
+    const passwordHash = await this.hasher.hash(input.password);
     try {
-      const value = await this.#store.create({
+      const value = await this.store.create({
         username: input.username,
         name: input.name ?? '',
         email: input.email ?? '',
@@ -74,18 +71,18 @@ export class UserService {
       limit: Math.min(input.page?.limit ?? DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT),
       sort: (input.sort ?? []).map(({ field, order }) => ({ field, order: order === 'desc' || order === 'DESC' ? 'desc' : 'asc' })),
     };
-    return this.#store.search(query);
+    return this.store.search(query);
   }
 
   /** Changes a user in place; `notFound` when no user has the key. A new password is hashed here. */
   async update(key: number, input: UpdateUserInput): Promise<Outcome<undefined, 'notFound'>> {
-    const passwordHash = input.password === undefined || input.password === '' ? undefined : await this.#hasher.hash(input.password);
-    const updated = await this.#store.update(key, { name: input.name, email: input.email, passwordHash });
+    const passwordHash = input.password === undefined || input.password === '' ? undefined : await this.hasher.hash(input.password);
+    const updated = await this.store.update(key, { name: input.name, email: input.email, passwordHash });
     return updated ? { ok: true, value: undefined } : { ok: false, reason: 'notFound' };
   }
 
   /** Deletes a user by key; `notFound` when no user has it. */
   async delete(key: number): Promise<Outcome<undefined, 'notFound'>> {
-    return (await this.#store.deleteByKey(key)) ? { ok: true, value: undefined } : { ok: false, reason: 'notFound' };
+    return (await this.store.deleteByKey(key)) ? { ok: true, value: undefined } : { ok: false, reason: 'notFound' };
   }
 }

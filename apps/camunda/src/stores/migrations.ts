@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { signInFailuresMigration } from '@repo/auth';
-import { type SqlDialect } from '@repo/persistence';
+import { bytewiseText, counterPrimaryKey, counterType, type SqlDialect } from '@repo/persistence';
 import { FIRST_USER_KEY } from './user-store.ts';
 
 /**
@@ -8,18 +8,13 @@ import { FIRST_USER_KEY } from './user-store.ts';
  * migrations; never edit one that has shipped.
  */
 export function userStoreMigrations(dialect: SqlDialect): Record<string, Migration> {
-  // PostgreSQL sorts and compares text by locale unless told otherwise; "C" is bytewise, as in
-  // SQLite, so both stores sort and match alike.
-  const text = dialect === 'postgres' ? sql`text collate "C"` : sql`text`;
+  const text = bytewiseText(dialect);
   return {
     '0001_users': {
       async up(db: Kysely<any>) {
         await db.schema
           .createTable('users')
-          .addColumn('key', dialect === 'postgres' ? 'bigint' : 'integer', (col) =>
-            // SQLite AUTOINCREMENT, like an identity, never reuses the key of a deleted user.
-            dialect === 'postgres' ? col.primaryKey().generatedAlwaysAsIdentity() : col.primaryKey().autoIncrement(),
-          )
+          .addColumn('key', counterType(dialect), counterPrimaryKey(dialect))
           .addColumn('username', text, (col) => col.notNull())
           .addColumn('name', text, (col) => col.notNull().defaultTo(''))
           .addColumn('email', text, (col) => col.notNull().defaultTo(''))
@@ -30,7 +25,7 @@ export function userStoreMigrations(dialect: SqlDialect): Record<string, Migrati
         await db.schema.createIndex('users_username_key').unique().on('users').column('username').execute();
         await db.schema
           .createTable('user_permissions')
-          .addColumn('user_key', dialect === 'postgres' ? 'bigint' : 'integer', (col) =>
+          .addColumn('user_key', counterType(dialect), (col) =>
             col.notNull().references('users.key').onDelete('cascade'),
           )
           .addColumn('permission', text, (col) => col.notNull())

@@ -1,14 +1,5 @@
-import { describe, it } from 'vitest';
-import { storeBackends } from '@repo/test-kit';
+import { describeStoreConformance } from '@repo/test-kit';
 import { SqlUserStore } from './sql-user-store.ts';
-import { describeUserStoreConformance } from './user-store.conformance.ts';
+import { userStoreConformance } from './user-store.conformance.ts';
 
-const { backends, skipped } = await storeBackends('camunda', (options) => SqlUserStore.open(options));
-for (const backend of backends) {
-  describeUserStoreConformance(`SqlUserStore on ${backend.name}`, backend.setUp, { persistent: backend.persistent });
-}
-if (skipped !== undefined) {
-  describe.skip(`UserStore conformance: SqlUserStore on PostgreSQL (${skipped})`, () => {
-    it('runs the conformance suite on PostgreSQL', () => {});
-  });
-}
+await describeStoreConformance('camunda', 'SqlUserStore', (location) => SqlUserStore.open(location), userStoreConformance);

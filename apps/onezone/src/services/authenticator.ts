@@ -3,8 +3,6 @@ import type { UserStore } from '../stores/user-store.ts';
 import { principalOf, type Principal } from './principal.ts';
 import { admit, type SignIn } from './sign-in.ts';
 
-export type AuthenticatorOptions = CredentialAuthenticatorOptions;
-
 /**
  * Checks HTTP basic credentials against the Onezone users' stored argon2id hashes. The mechanism
  * (equal work for unknown users and users without a password, the cache of successes) is
@@ -12,7 +10,7 @@ export type AuthenticatorOptions = CredentialAuthenticatorOptions;
  * principal (without its hash).
  */
 export class Authenticator extends CredentialAuthenticator<Principal> {
-  constructor(store: UserStore, hasher: PasswordHasher, options: AuthenticatorOptions) {
+  constructor(store: UserStore, hasher: PasswordHasher, options: CredentialAuthenticatorOptions) {
     super(
       async (username) => {
         const user = await store.findByUsername(username);

@@ -31,22 +31,19 @@ export const DEFAULT_FULL_NAME = 'Unnamed User';
  * privileges. Who may call what is decided from the spec's `x-privileges` before this runs.
  */
 export class UserService {
-  readonly #store: UserStore;
-  readonly #hasher: PasswordHasher;
-
-  constructor(store: UserStore, hasher: PasswordHasher) {
-    this.#store = store;
-    this.#hasher = hasher;
-  }
+  constructor(
+    private readonly store: UserStore,
+    private readonly hasher: PasswordHasher,
+  ) {}
 
   /**
    * Creates a user without privileges. Without a password the user exists but cannot sign in. The
    * password is hashed here and never leaves as given.
    */
   async create(input: NewUserInput): Promise<Outcome<UserRecord, 'usernameTaken'>> {
-    const passwordHash = input.password === undefined ? null : await this.#hasher.hash(input.password);
+    const passwordHash = input.password === undefined ? null : await this.hasher.hash(input.password);
     try {
-      const user = await this.#store.create({
+      const user = await this.store.create({
         username: input.username ?? null,
         fullName: input.fullName ?? DEFAULT_FULL_NAME,
         passwordHash,
@@ -61,17 +58,17 @@ export class UserService {
 
   /** Every user id, oldest first. */
   list(): Promise<string[]> {
-    return this.#store.list();
+    return this.store.list();
   }
 
   /** The user with this id, or undefined. */
   get(id: string): Promise<UserRecord | undefined> {
-    return this.#store.get(id);
+    return this.store.get(id);
   }
 
   /** Removes a user; `notFound` when no user has this id. */
   async remove(id: string): Promise<Outcome<undefined, 'notFound'>> {
-    return (await this.#store.remove(id)) ? { ok: true, value: undefined } : { ok: false, reason: 'notFound' };
+    return (await this.store.remove(id)) ? { ok: true, value: undefined } : { ok: false, reason: 'notFound' };
   }
 
   /** Changes the user's username and/or full name in place. */
@@ -80,7 +77,7 @@ export class UserService {
     if (changes.username !== undefined) update.username = changes.username;
     if (changes.fullName !== undefined) update.fullName = changes.fullName;
     try {
-      const user = await this.#store.update(id, update);
+      const user = await this.store.update(id, update);
       return user === undefined ? { ok: false, reason: 'notFound' } : { ok: true, value: user };
     } catch (error) {
       if (error instanceof UsernameTakenError) return { ok: false, reason: 'usernameTaken' };
@@ -93,12 +90,12 @@ export class UserService {
    * or null when the user has none.
    */
   async changePassword(id: string, oldPassword: string | null, newPassword: string): Promise<Outcome<undefined, 'notFound' | 'wrongPassword'>> {
-    const user = await this.#store.getWithCredentials(id);
+    const user = await this.store.getWithCredentials(id);
     if (user === undefined) return { ok: false, reason: 'notFound' };
     const matches =
-      user.passwordHash === null ? oldPassword === null : oldPassword !== null && (await this.#hasher.verify(user.passwordHash, oldPassword));
+      user.passwordHash === null ? oldPassword === null : oldPassword !== null && (await this.hasher.verify(user.passwordHash, oldPassword));
     if (!matches) return { ok: false, reason: 'wrongPassword' };
-    const updated = await this.#store.update(id, { passwordHash: await this.#hasher.hash(newPassword) });
+    const updated = await this.store.update(id, { passwordHash: await this.hasher.hash(newPassword) });
     return updated === undefined ? { ok: false, reason: 'notFound' } : { ok: true, value: undefined };
   }
 
@@ -106,12 +103,12 @@ export class UserService {
   async changeBasicAuth(id: string, settings: BasicAuthSettings): Promise<Outcome<undefined, 'notFound'>> {
     const update: UserChanges = {};
     if (settings.basicAuthEnabled !== undefined) update.basicAuthEnabled = settings.basicAuthEnabled;
-    if (settings.newPassword !== undefined) update.passwordHash = await this.#hasher.hash(settings.newPassword);
-    return (await this.#store.update(id, update)) === undefined ? { ok: false, reason: 'notFound' } : { ok: true, value: undefined };
+    if (settings.newPassword !== undefined) update.passwordHash = await this.hasher.hash(settings.newPassword);
+    return (await this.store.update(id, update)) === undefined ? { ok: false, reason: 'notFound' } : { ok: true, value: undefined };
   }
 
   /** Blocks or unblocks the user. */
   async setBlocked(id: string, blocked: boolean): Promise<Outcome<undefined, 'notFound'>> {
-    return (await this.#store.update(id, { blocked })) === undefined ? { ok: false, reason: 'notFound' } : { ok: true, value: undefined };
+    return (await this.store.update(id, { blocked })) === undefined ? { ok: false, reason: 'notFound' } : { ok: true, value: undefined };
   }
 }

@@ -1,23 +1,20 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { signInFailuresMigration } from '@repo/auth';
-import { type SqlDialect } from '@repo/persistence';
+import { bytewiseText, counterPrimaryKey, counterType, type SqlDialect } from '@repo/persistence';
 
 /**
  * The schema, as Kysely migrations in code (bundles carry no migration files). Append new
  * migrations; never edit one that has shipped.
  */
 export function userStoreMigrations(dialect: SqlDialect): Record<string, Migration> {
-  // PostgreSQL compares text by locale unless told otherwise; "C" is bytewise, as in SQLite.
-  const text = dialect === 'postgres' ? sql`text collate "C"` : sql`text`;
+  const text = bytewiseText(dialect);
   return {
     '0001_users': {
       async up(db: Kysely<any>) {
         await db.schema
           .createTable('users')
           // seq orders list_users by creation; the API only ever shows the random id.
-          .addColumn('seq', dialect === 'postgres' ? 'bigint' : 'integer', (col) =>
-            dialect === 'postgres' ? col.primaryKey().generatedAlwaysAsIdentity() : col.primaryKey().autoIncrement(),
-          )
+          .addColumn('seq', counterType(dialect), counterPrimaryKey(dialect))
           .addColumn('id', text, (col) => col.notNull().unique())
           // Nullable: a unique index admits any number of NULLs in both dialects.
           .addColumn('username', text)
@@ -55,9 +52,7 @@ export function userStoreMigrations(dialect: SqlDialect): Record<string, Migrati
           .execute();
         await db.schema
           .createTable('client_tokens')
-          .addColumn('seq', dialect === 'postgres' ? 'bigint' : 'integer', (col) =>
-            dialect === 'postgres' ? col.primaryKey().generatedAlwaysAsIdentity() : col.primaryKey().autoIncrement(),
-          )
+          .addColumn('seq', counterType(dialect), counterPrimaryKey(dialect))
           .addColumn('user_id', text, (col) => col.notNull().references('users.id').onDelete('cascade'))
           // SHA-256 of the token (hex): how a presented token is found. Unique, so a lookup names one user.
           .addColumn('token_hash', text, (col) => col.notNull().unique())
