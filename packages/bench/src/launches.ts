@@ -17,7 +17,7 @@ export const BASE_PATH = { camunda: '/v2', onezone: '/api/v3/onezone' } as const
 const tsx = (file: string) => [process.execPath, '--import', 'tsx', fileURLToPath(new URL(file, import.meta.url))];
 
 /** One of this package's peers (`src/peers/<file>`), through tsx, on `port`. */
-export function peer(name: string, file: string, port: number, ready: ServerLaunch["ready"], env: Record<string, string> = {}): ServerLaunch {
+export function peer(name: string, file: string, port: number, ready: ServerLaunch['ready'], env: Record<string, string> = {}): ServerLaunch {
   return { name, command: tsx(`./peers/${file}`), cwd: REPO_ROOT, env: { NODE_ENV: 'production', PORT: String(port), ...env }, ready };
 }
 
