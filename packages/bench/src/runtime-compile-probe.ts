@@ -3,9 +3,9 @@
  * compile both real specs (request validators, security, routes; response validators too when
  * on), with the servers' own error mappers. `runtime-compile-probe.ts <runs>` prints one JSON line.
  */
-import { camundaErrors } from '@repo/camunda-server/src/errors.ts';
+import { camundaErrors } from '@repo/camunda-server';
 import { apiKey, basic, bearer, createOpenApiApp, type ResponseValidationMode } from '@repo/hono-openapi';
-import { onezoneErrors } from '@repo/onezone-server/src/errors.ts';
+import { onezoneErrors } from '@repo/onezone-server';
 import { camundaSpec } from '@repo/specs/camunda';
 import { onezoneSpec } from '@repo/specs/onezone';
 

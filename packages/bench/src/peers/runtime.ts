@@ -4,7 +4,7 @@
  * The Basic verifier accepts any credentials: the comparison is of request handling, not hashing.
  */
 import { serve } from '@hono/node-server';
-import { camundaErrors } from '@repo/camunda-server/src/errors.ts';
+import { camundaErrors } from '@repo/camunda-server';
 import { basic, createOpenApiApp } from '@repo/hono-openapi';
 import { camundaSpec, type paths } from '@repo/specs/camunda';
 import { CREATED, peerPort } from './validated-post.ts';
