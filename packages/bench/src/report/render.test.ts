@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Measurement } from '../load.ts';
+import { renderReport, type BenchResults } from './render.ts';
+
+const m = (rps: number, cpuUsPerRequest: number): Measurement => ({ rps, p99Ms: 1, cpuUsPerRequest, requests: rps * 6, failed: 0, statuses: '200' });
+
+const results = (load: number): BenchResults => ({
+  date: new Date('2026-11-27T15:00:42Z'),
+  machine: { cpuModel: 'Test CPU', cores: 2, memoryGiB: 24, node: 'v24.0.0' },
+  loadBefore: load,
+  loadAfter: load,
+  quick: false,
+  shape: { seconds: 2, rounds: 3, warmUpSeconds: 1, connections: 10 },
+  createShape: { seconds: 6, rounds: 1, warmUpSeconds: 1, connections: 8 },
+  serverCore: '0',
+  loadCore: '1',
+  post: [
+    { peer: 'bare', name: 'bare Hono', measurement: m(60000, 16) },
+    { peer: 'runtime', name: 'our runtime', measurement: m(48000, 20) },
+    { peer: 'fastify', name: 'Fastify + Ajv', measurement: m(50000, 19) },
+  ],
+  reads: [{ api: 'onezone', operation: 'get_user', request: 'GET /api/v3/onezone/users/{id}', byTarget: { bare: m(70000, 14), server: m(35000, 30), prism: m(2000, 500), stateful: m(24000, 40) } }],
+  creates: [{ api: 'camunda', operation: 'createUser', measurement: m(72, 12000), rawBefore: 78, rawAfter: 82 }],
+  compile: { firstMs: 35, medianOffMs: 15, medianWithResponseValidationMs: 61, runs: 9 },
+  processes: [{ name: 'bare Hono', section: 'validated POST', startupMs: 250, idleRssBytes: 60 * 1024 * 1024, peakRssBytes: 70 * 1024 * 1024 }],
+  warnings: [],
+});
+
+describe('renderReport', () => {
+  const report = renderReport(results(0.2));
+
+  it('heads the report with the machine, the date and the load', () => {
+    expect(report).toMatch(/^Measured 2026-11-27 15:00 UTC on Test CPU, 2 cores, 24 GiB, Node v24\.0\.0; load average 0\.2 before/);
+    expect(report).not.toContain('busy');
+  });
+
+  it('holds the runtime against bare Hono and Fastify, by req/s and by CPU', () => {
+    expect(report).toContain('| **our runtime** | 48 000 | 1 | 20.0 | 0.80×; 0.80× | 0.96× (target ≥ 0.95×: met); 0.95× |');
+  });
+
+  it('holds each read against bare Hono and the stateful mock against Prism', () => {
+    expect(report).toContain('| 70 000 | 35 000 | 0.50× (target ≥ 0.5×: met) | 14.0 / 30.0 | 0.47× |');
+    expect(report).toContain('| `get_user` | 2 000 | 24 000 | 12.00× | 500 / 40 | 12.50× |');
+    expect(report).toContain('| geometric mean |  |  | 12.00× (target ≥ 10×: met) |  | 12.50× |');
+  });
+
+  it('holds creates against the mean raw hash rate', () => {
+    expect(report).toContain('| `createUser` | 72.0 | 80.0 (78.0 / 82.0) | 0.90× (target ≥ 0.9×: met) | 12.0 | 1 |');
+  });
+
+  it('lists start-up and memory per process', () => {
+    expect(report).toContain('| bare Hono | validated POST | 250 | 60.0 | 70.0 |');
+  });
+
+  it('says so when the machine was busy', () => {
+    expect(renderReport(results(3.5))).toContain('**The machine was busy**');
+  });
+});

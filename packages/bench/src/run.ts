@@ -1,0 +1,102 @@
+/**
+ * `npm run bench` (root): every benchmark of the repository in one run, printing req/s, p99, CPU
+ * per request and ratios against baselines measured in the same run (see README, Performance):
+ *   1. the validated POST on each peer: bare Hono, our runtime, Fastify + Ajv, Express +
+ *      express-openapi-validator, Prism (`npm run mock`);
+ *   2. reads on the built servers vs bare Hono answering the same JSON, and creates vs raw argon2id;
+ *      the same reads on the stateful mock vs Prism;
+ *   3. start-up time and idle/peak memory of every process started; the runtime's compile time;
+ *   4. 1 vs 2 replicas on PostgreSQL (when it answers; not in --quick), printed only.
+ * Each server runs pinned to one core, the load generator (here) to another. Figures, not a
+ * test: nothing fails when slow.
+ *
+ *   --quick         one round of 1 s per server and case: a smoke run
+ *   --write-readme  rewrite the README's generated Performance part with this run's figures
+ * Env: BENCH_SECONDS (one round, default 2), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 10),
+ * BENCH_CREATE_CONNECTIONS (default 8).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchCores, pinThisProcess } from './cores.ts';
+import type { BenchContext } from './bench-context.ts';
+import { REPO_ROOT } from './launches.ts';
+import { describeMachine, loadAverage } from './machine.ts';
+import { replaceGeneratedSection } from './report/readme-section.ts';
+import { renderReport } from './report/render.ts';
+import { readsAndCreates } from './sections/reads.ts';
+import { replicas } from './sections/replicas.ts';
+import { runtimeCompile } from './sections/runtime-compile.ts';
+import { validatedPost } from './sections/validated-post.ts';
+
+const { values: flags } = parseArgs({ options: { quick: { type: 'boolean' }, 'write-readme': { type: 'boolean' } } });
+const quick = flags.quick ?? false;
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+for (const api of ['camunda', 'onezone']) {
+  if (!existsSync(`${REPO_ROOT}apps/${api}/dist/index.js`)) {
+    console.error(`apps/${api}/dist/index.js is missing: run \`npm run build\` first (the root \`npm run bench\` does).`);
+    process.exit(1);
+  }
+}
+
+const { cores, serverCore, loadCore } = benchCores();
+pinThisProcess(loadCore);
+const seconds = quick ? 1 : env('BENCH_SECONDS', 2);
+const rounds = quick ? 1 : env('BENCH_ROUNDS', 3);
+const warmUpSeconds = quick ? 0.5 : 1;
+const context: BenchContext = {
+  shape: { seconds, rounds, warmUpSeconds, connections: env('BENCH_CONNECTIONS', 10) },
+  // One longer round: the raw hash rate is measured right before and after it.
+  createShape: { seconds: seconds * rounds, rounds: 1, warmUpSeconds, connections: env('BENCH_CREATE_CONNECTIONS', 8) },
+  serverCore,
+  loadCore,
+  settleMs: quick ? 200 : 1000,
+  tempDir: mkdtempSync(join(tmpdir(), 'repo-bench-')),
+  processes: [],
+  warnings: [],
+};
+const started = new Date();
+const [loadBefore] = loadAverage();
+console.log(`Benchmarks: ${rounds} × ${seconds} s per server and case; servers on core ${serverCore}, load generator on core ${loadCore}; load average ${loadBefore.toFixed(1)}. About ${quick ? 1 : 4} min.`);
+try {
+  console.log('1/3 validated POST on each peer…');
+  const post = await validatedPost(context);
+  console.log('2/3 reads and creates on the built servers, reads on the mocks…');
+  const { reads, creates } = await readsAndCreates(context);
+  console.log('3/3 runtime compile time…');
+  const compile = runtimeCompile(context, quick ? 3 : 9);
+  const [loadAfter] = loadAverage();
+  const report = renderReport({
+    date: started,
+    machine: describeMachine(),
+    loadBefore,
+    loadAfter,
+    quick,
+    shape: context.shape,
+    createShape: context.createShape,
+    serverCore,
+    loadCore,
+    post,
+    reads,
+    creates,
+    compile,
+    processes: context.processes,
+    warnings: context.warnings,
+  });
+  console.log(`\n${report}\n`);
+  if (flags['write-readme']) {
+    const readme = join(REPO_ROOT, 'README.md');
+    writeFileSync(readme, replaceGeneratedSection(readFileSync(readme, 'utf8'), report));
+    console.log('README.md: Performance figures rewritten.');
+  }
+} finally {
+  rmSync(context.tempDir, { recursive: true, force: true });
+}
+if (!quick) {
+  // The replicas are not pinned (the point is what a second process buys on this machine), and a
+  // child inherits this process's affinity: unpin it first.
+  pinThisProcess(`0-${cores - 1}`);
+  await replicas(env('BENCH_SECONDS', 3));
+}

@@ -1,0 +1,65 @@
+/**
+ * The validated POST: Camunda's `createUser` route, its body validated against the spec's schema,
+ * answered 202 without hashing, on each peer in turn. Bare Hono (no validation) is the floor;
+ * Fastify + Ajv is the fastest validating peer the runtime is held against.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { withServers, type BenchContext } from '../bench-context.ts';
+import { ADMIN_AUTHORIZATION, BASE_PATH, peer, prismMock } from '../launches.ts';
+import { compareInRounds, type Measurement } from '../load.ts';
+import type { BareRoute } from '../peers/bare-hono.ts';
+import { CREATE_USER_PATH, CREATED, createUserExample } from '../peers/validated-post.ts';
+import { freePort, type ServerLaunch } from '../server-process.ts';
+
+/** The peers, in the order they are started and loaded (the report picks its baselines by key). */
+const PEERS = ['bare', 'runtime', 'fastify', 'express', 'prism'] as const;
+
+/** One of {@link PEERS}. */
+export type PostPeer = (typeof PEERS)[number];
+
+/** One peer's figures. */
+export interface PostResult {
+  peer: PostPeer;
+  name: string;
+  measurement: Measurement;
+}
+
+/** Starts every peer on the server core and loads them in turns with the same requests. */
+export async function validatedPost(context: BenchContext): Promise<PostResult[]> {
+  const body = JSON.stringify(createUserExample());
+  const headers = { authorization: ADMIN_AUTHORIZATION, 'content-type': 'application/json' };
+  const routes = join(context.tempDir, 'bare-post-routes.json');
+  writeFileSync(routes, JSON.stringify([{ method: 'POST', path: CREATE_USER_PATH, status: 202, body: CREATED, readsBody: true }] satisfies BareRoute[]));
+
+  const ports = await Promise.all(PEERS.map(() => freePort()));
+  const launches: ServerLaunch[] = await Promise.all(
+    PEERS.map(async (key, i) => {
+      const port = ports[i]!;
+      const ready = [{ url: `http://127.0.0.1:${port}${CREATE_USER_PATH}`, init: { method: 'POST', headers, body } }];
+      switch (key) {
+        case 'bare':
+          return peer('bare Hono', 'bare-hono.ts', port, ready, { BENCH_ROUTES: routes });
+        case 'runtime':
+          return peer('our runtime (@repo/hono-openapi)', 'runtime.ts', port, ready);
+        case 'fastify':
+          return peer('Fastify + Ajv', 'fastify.ts', port, ready);
+        case 'express':
+          return peer('Express + express-openapi-validator', 'express.ts', port, ready);
+        case 'prism':
+          return prismMock({ camunda: port, onezone: await freePort() });
+      }
+    }),
+  );
+  return withServers(context, 'validated POST', launches, async (servers) => {
+    const measured = await compareInRounds(
+      PEERS.map((key, i) => ({ key, server: servers[i]!, load: { method: 'POST', url: `http://127.0.0.1:${ports[i]}${BASE_PATH.camunda}/users`, headers, body } })),
+      context.shape,
+    );
+    return PEERS.map((key, i) => {
+      const measurement = measured[key];
+      if (measurement.failed > 0) context.warnings.push(`validated POST on ${servers[i]!.name}: ${measurement.failed} of ${measurement.requests} requests failed (${measurement.statuses})`);
+      return { peer: key, name: servers[i]!.name, measurement };
+    });
+  });
+}
