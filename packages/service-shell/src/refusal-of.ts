@@ -13,7 +13,7 @@ export type Refusal =
  * The one place that tells a refusal from a bug: the database being unreachable
  * ({@link StoreUnavailableError}) → `unavailable` (503); sign-ins throttled
  * ({@link SignInThrottledError}) → `tooManyRequests` (429); anything else → undefined (500).
- * Pass it as `createOpenApiApp({ classifyError: refusalOf })` and use it in the app's `onError`.
+ * The service shell passes it as the runtime's `classifyError`, which its 404/500 fallbacks use too.
  */
 export function refusalOf(error: unknown): Refusal | undefined {
   if (error instanceof StoreUnavailableError) return { kind: 'unavailable', retryAfterSeconds: error.retryAfterSeconds };
