@@ -104,7 +104,7 @@ describe.skipIf(curlMissing)("README's Quick start", () => {
   });
 
   it("prints each API's base URL and docs page on start", () => {
-    expect(servers.camunda.log()).toContain(`Camunda API at http://localhost:${servers.camunda.port}/v2 (docs: http://localhost:${servers.camunda.port}/docs)`);
+    expect(servers.camunda.log()).toContain(`Camunda API at http://localhost:${servers.camunda.port}/v2 (docs http://localhost:${servers.camunda.port}/docs`);
     expect(servers.onezone.log()).toContain(`Onezone API at http://localhost:${servers.onezone.port}/api/v3/onezone (docs http://localhost:${servers.onezone.port}/docs`);
   });
 
