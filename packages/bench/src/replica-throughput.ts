@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { redactUrl } from '@repo/config';
+import { freePort } from './server-process.ts';
 
 /** One request of the bench: method, path below the API base path, JSON body. */
 export interface BenchRequest {
@@ -156,17 +156,6 @@ function stop(child: ChildProcess): Promise<void> {
   return exited;
 }
 
-/** A free loopback port (the OS picks it; closed again before the replica binds it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function createDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `bench_replicas_${randomBytes(6).toString('hex')}`;
