@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MemorySignInThrottle } from '@repo/auth';
 import { StoreUnavailableError } from '@repo/persistence';
 import { camundaSpec } from '@repo/specs/camunda';
-import { ADMIN, createHarness, expectProblem, type Harness } from './test-support/harness.ts';
+import { ADMIN, createTestApp, expectProblem, type TestApp } from './testing/test-app.ts';
 
-let h: Harness;
+let h: TestApp;
 afterEach(async () => {
   h.assertNoSecretsLeaked();
   await h.close();
@@ -14,7 +14,7 @@ const get = (path: string, init: RequestInit = {}) => h.send(new Request(`http:/
 
 describe('createApp', () => {
   it('finds the permission of every operation in the spec, so none is open to any authenticated user', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     const operations = Object.values(camundaSpec.paths as Record<string, Record<string, { operationId: string; 'x-permissions'?: string[] }>>).flatMap(Object.values).filter((op) => typeof op === 'object' && op !== null && 'operationId' in op);
     const permissions = Object.fromEntries(operations.map((op) => [op.operationId, op['x-permissions']]));
     expect(permissions).toEqual({ createUser: ['USER:CREATE'], searchUsers: ['USER:READ'], updateUser: ['USER:UPDATE'], deleteUser: ['USER:DELETE'] });
@@ -22,7 +22,7 @@ describe('createApp', () => {
 
   it('answers every operation 503 UNAVAILABLE with Retry-After while the database is unreachable', async () => {
     const refused = () => new StoreUnavailableError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }));
-    h = await createHarness({ failing: ['findByUsername', 'create', 'search', 'update', 'deleteByKey'], failure: refused });
+    h = await createTestApp({ failing: ['findByUsername', 'create', 'search', 'update', 'deleteByKey'], failure: refused });
     const admin = h.admin();
     const answers = [
       (await admin.POST('/users', { body: { username: 'jane', password: 'jane-Passw0rd' } })).response,
@@ -40,7 +40,7 @@ describe('createApp', () => {
 
   it('answers 429 TOO_MANY_REQUESTS with Retry-After to a client after its failed sign-ins, and only to it', async () => {
     const signInThrottle = new MemorySignInThrottle({ maxFailures: 2, maxFailuresPerAddress: 50, windowSeconds: 60 });
-    h = await createHarness({ signInThrottle });
+    h = await createTestApp({ signInThrottle });
     const search = (address: string, password: string) =>
       h.app.request(
         new Request('http://localhost/v2/users/search', {
@@ -61,20 +61,20 @@ describe('createApp', () => {
   });
 
   it('answers unknown routes with a 404 problem, inside and outside /v2', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     await expectProblem(await get('/v2/nothing'), 404, { title: 'NOT_FOUND', path: '/v2/nothing' });
     await expectProblem(await get('/'), 404, { title: 'NOT_FOUND', path: '/' });
   });
 
   it('answers a wrong method with a 405 problem and Allow', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     const response = await get('/v2/users', { headers: { authorization: basicAdmin() } });
     await expectProblem(response, 405, { title: 'METHOD_NOT_ALLOWED', path: '/v2/users' });
     expect(response.headers.get('allow')).toBe('POST');
   });
 
   it('never logs the Authorization header or a password', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     await h.admin().POST('/users', { body: { username: 'logged', password: 'never-in-logs-Passw0rd' } });
     await h.client('logged', 'never-in-logs-Passw0rd').POST('/users/search', { body: {} });
     const text = h.log.text();
@@ -84,7 +84,7 @@ describe('createApp', () => {
   });
 
   it('answers 500, not 401, when the store fails while checking credentials', async () => {
-    h = await createHarness({ failing: ['findByUsername'] });
+    h = await createTestApp({ failing: ['findByUsername'] });
     const { response } = await h.admin().POST('/users/search', { body: {} });
     const problem = await expectProblem(response, 500, { title: 'INTERNAL' });
     expect(problem.detail).toContain(response.headers.get('x-request-id'));

@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { camundaSpec } from '@repo/specs/camunda';
 import { afterEach, describe, expect, it } from 'vitest';
 import { refusedRequestProblem, uriPath } from './errors.ts';
-import { ADMIN, createHarness, type Harness } from './test-support/harness.ts';
+import { ADMIN, createTestApp, type TestApp } from './testing/test-app.ts';
 
 /** The spec's ProblemDetail, formats on: `instance` is `format: uri`. */
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -12,7 +12,7 @@ ajv.addSchema(camundaSpec, 'camunda.json');
 const isProblemDetail = ajv.compile({ $ref: 'camunda.json#/components/schemas/ProblemDetail' });
 const isUri = ajv.compile({ type: 'string', format: 'uri' });
 
-let h: Harness | undefined;
+let h: TestApp | undefined;
 afterEach(async () => {
   if (h === undefined) return;
   h.assertNoSecretsLeaked();
@@ -56,7 +56,7 @@ describe('problem instance', () => {
     ['/v2/nothing/%E0%A4%A', '/v2/nothing/%E0%A4%25A'],
     ['/v2/users/%C3%A9%5B', '/v2/users/%C3%A9%5B'],
   ])('gives DELETE %s the instance %s, a valid uri whatever the path held', async (path, instancePath) => {
-    const harness = (h = await createHarness());
+    const harness = (h = await createTestApp());
     const response = await harness.send(new Request(`http://localhost${path}`, { method: 'DELETE', headers: { authorization: adminAuth } }));
     expect([400, 404]).toContain(response.status);
     const body = (await response.json()) as { instance: string };
@@ -65,7 +65,7 @@ describe('problem instance', () => {
   });
 
   it('is built from PUBLIC_BASE_URL when it is set, path prefix included', async () => {
-    const harness = (h = await createHarness({ config: { publicBaseUrl: 'https://camunda.example.com/identity' } }));
+    const harness = (h = await createTestApp({ config: { publicBaseUrl: 'https://camunda.example.com/identity' } }));
     const response = await harness.send(new Request('http://evil.example.com/v2/users/1', { method: 'DELETE' }));
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ instance: 'https://camunda.example.com/identity/v2/users/1' });

@@ -2,8 +2,6 @@
  * Both real APIs wired with the fixture mappers (problem+json, Onezone-shaped) and a basic verifier
  * (`admin:admin-password`), for tests that run the runtime against the real specs.
  */
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { camundaSpec, type paths as CamundaPaths } from '@repo/specs/camunda';
 import { onezoneSpec, type paths as OnezonePaths } from '@repo/specs/onezone';
 import { createOpenApiApp, type Authorization, type ResponseValidationMode } from '../src/index.ts';
@@ -47,12 +45,5 @@ export function onezoneApp(validateResponses: ResponseValidationMode = 'throw', 
   return { api, logger };
 }
 
-/** A validator for a component schema of a real spec, to check that error bodies match the contract. */
-export function componentValidator(spec: Readonly<Record<string, unknown>>, schema: string) {
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addSchema(spec, 'spec.json', undefined, false);
-  return ajv.compile({ $ref: `spec.json#/components/schemas/${schema}` });
-}
 
 export { camundaSpec, onezoneSpec };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SqlUserStore } from '../stores/sql-user-store.ts';
 import type { UserStore } from '../stores/user-store.ts';
-import { cheapHasher } from '../test-support/harness.ts';
+import { cheapHasher } from '../testing/test-app.ts';
 import { Authenticator } from './authenticator.ts';
 import { USER_MANAGEMENT } from './principal.ts';
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Argon2idPasswordHasher } from '@repo/auth';
 import { validationCases } from '@repo/specs/validation-cases';
-import { ADMIN, createHarness, expectProblem, type Harness } from '../../test-support/harness.ts';
+import { ADMIN, createTestApp, expectProblem, type TestApp } from '../../testing/test-app.ts';
 
 const PATH = '/v2/users';
-let h: Harness;
+let h: TestApp;
 afterEach(async () => {
   h.assertNoSecretsLeaked();
   await h.close();
@@ -12,7 +12,7 @@ afterEach(async () => {
 
 describe('createUser (POST /users)', () => {
   it('returns 202 with a safe-integer userKey and stores the user without permissions', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     const { data, response } = await h.admin().POST('/users', {
       body: { username: 'jdoe', password: 's3cr3t-Passw0rd', name: 'Jane Doe', email: 'jane.doe@example.com' },
     });
@@ -23,13 +23,13 @@ describe('createUser (POST /users)', () => {
   });
 
   it('accepts username and password alone', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     const { response } = await h.admin().POST('/users', { body: { username: 'min', password: 'x' } });
     expect(response.status).toBe(202);
   });
 
   it('stores an argon2id hash with the OWASP parameters, never the password', async () => {
-    h = await createHarness({ hasher: new Argon2idPasswordHasher() });
+    h = await createTestApp({ hasher: new Argon2idPasswordHasher() });
     await h.createUser('owasp', 'owasp-Passw0rd');
     const stored = await h.store.findByUsername('owasp');
     expect(stored!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -38,7 +38,7 @@ describe('createUser (POST /users)', () => {
   });
 
   it('lets the new user authenticate with the password', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     await h.createUser('jdoe', 'jdoe-Passw0rd');
     // Authenticated (so not 401), but without user-management (so 403).
     const { response } = await h.client('jdoe', 'jdoe-Passw0rd').POST('/users/search', { body: {} });
@@ -46,7 +46,7 @@ describe('createUser (POST /users)', () => {
   });
 
   it('returns 409 when the username is taken', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     await h.createUser('jdoe');
     const { response } = await h.admin().POST('/users', { body: { username: 'jdoe', password: 'another-Passw0rd' } });
     const problem = await expectProblem(response, 409, { title: 'ALREADY_EXISTS', path: PATH });
@@ -55,25 +55,25 @@ describe('createUser (POST /users)', () => {
 
   describe('400', () => {
     it.each(validationCases.filter((c) => c.api === 'camunda' && c.schema === 'UserRequest' && c.valid))('accepts $name', async ({ value }) => {
-      h = await createHarness();
+      h = await createTestApp();
       const { response } = await h.admin().POST('/users', { body: value as never });
       expect(response.status).toBe(202);
     });
 
     it.each(validationCases.filter((c) => c.api === 'camunda' && c.schema === 'UserRequest' && !c.valid))('refuses $name, naming $key', async ({ value, key }) => {
-      h = await createHarness();
+      h = await createTestApp();
       const { response } = await h.admin().POST('/users', { body: value as never });
       expect((await expectProblem(response, 400, { title: 'INVALID_ARGUMENT', path: PATH })).detail).toContain(key);
     });
 
     it('says "No password provided." as upstream does', async () => {
-      h = await createHarness();
+      h = await createTestApp();
       const { response } = await h.admin().POST('/users', { body: { username: 'jdoe' } as never });
       expect((await expectProblem(response, 400)).detail).toBe('No password provided.');
     });
 
     it('names every offending field, never echoing the password', async () => {
-      h = await createHarness();
+      h = await createTestApp();
       const password = 'x'.repeat(1025);
       h.addSecret(password);
       const { response } = await h.admin().POST('/users', { body: { username: '', password, email: 'not-an-email' } });
@@ -84,7 +84,7 @@ describe('createUser (POST /users)', () => {
     });
 
     it('rejects a body that is not JSON', async () => {
-      h = await createHarness();
+      h = await createTestApp();
       const response = await h.send(
         new Request(`http://localhost${PATH}`, {
           method: 'POST',
@@ -96,14 +96,14 @@ describe('createUser (POST /users)', () => {
     });
 
     it('rejects a missing body', async () => {
-      h = await createHarness();
+      h = await createTestApp();
       const response = await h.send(new Request(`http://localhost${PATH}`, { method: 'POST', headers: { authorization: basic(ADMIN) } }));
       await expectProblem(response, 400, { title: 'INVALID_ARGUMENT' });
     });
   });
 
   it('returns 413 for a body over the limit', async () => {
-    h = await createHarness({ config: { bodyLimitBytes: 1024 } });
+    h = await createTestApp({ config: { bodyLimitBytes: 1024 } });
     const response = await h.send(
       new Request(`http://localhost${PATH}`, {
         method: 'POST',
@@ -115,7 +115,7 @@ describe('createUser (POST /users)', () => {
   });
 
   it('returns 415 for a body that is not application/json', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     const response = await h.send(
       new Request(`http://localhost${PATH}`, { method: 'POST', headers: { authorization: basic(ADMIN), 'content-type': 'text/plain' }, body: 'u:p' }),
     );
@@ -124,7 +124,7 @@ describe('createUser (POST /users)', () => {
 
   describe('401', () => {
     it('asks for basic credentials when there are none', async () => {
-      h = await createHarness();
+      h = await createTestApp();
       const { response } = await h.client().POST('/users', { body: { username: 'u', password: 'pw-never-echoed' } });
       const problem = await expectProblem(response, 401, { title: 'UNAUTHORIZED', path: PATH });
       expect(problem.detail).toBe('Full authentication is required to access this resource.');
@@ -132,7 +132,7 @@ describe('createUser (POST /users)', () => {
     });
 
     it('refuses a wrong password and an unknown user alike', async () => {
-      h = await createHarness();
+      h = await createTestApp();
       const wrong = await h.client(ADMIN.username, 'wrong-password').POST('/users', { body: { username: 'u', password: 'pw-never-echoed' } });
       const unknown = await h.client('nobody', 'wrong-password').POST('/users', { body: { username: 'u', password: 'pw-never-echoed' } });
       const a = await expectProblem(wrong.response, 401, { title: 'UNAUTHORIZED' });
@@ -145,7 +145,7 @@ describe('createUser (POST /users)', () => {
   });
 
   it('returns 403 for a user without user-management, and creates nothing', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     await h.createUser('plain', 'plain-Passw0rd');
     const { response } = await h.client('plain', 'plain-Passw0rd').POST('/users', { body: { username: 'other', password: 'pw-never-echoed' } });
     const problem = await expectProblem(response, 403, { title: 'FORBIDDEN', path: PATH });
@@ -154,7 +154,7 @@ describe('createUser (POST /users)', () => {
   });
 
   it('returns 403, not 400, to a user without user-management whose body is invalid', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     await h.createUser('plain', 'plain-Passw0rd');
     const { response } = await h.client('plain', 'plain-Passw0rd').POST('/users', { body: { username: '', role: 'admin' } as never });
     const problem = await expectProblem(response, 403, { title: 'FORBIDDEN', path: PATH });
@@ -162,7 +162,7 @@ describe('createUser (POST /users)', () => {
   });
 
   it('returns 500 with the request id, no internals, and logs the same id', async () => {
-    h = await createHarness({ failing: ['create'] });
+    h = await createTestApp({ failing: ['create'] });
     const { response } = await h.admin().POST('/users', { body: { username: 'u', password: 'pw-never-echoed' } });
     const problem = await expectProblem(response, 500, { title: 'INTERNAL', path: PATH });
     const requestId = response.headers.get('x-request-id')!;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIRST_USER_KEY } from '../../stores/user-store.ts';
-import { createHarness, expectProblem, type Harness } from '../../test-support/harness.ts';
+import { createTestApp, expectProblem, type TestApp } from '../../testing/test-app.ts';
 
-let h: Harness;
+let h: TestApp;
 afterEach(async () => {
   h.assertNoSecretsLeaked();
   await h.close();
@@ -10,7 +10,7 @@ afterEach(async () => {
 
 describe('deleteUser (DELETE /users/{userKey})', () => {
   it('returns 204 with no body; the user is gone from search and can no longer log in', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     const userKey = await h.createUser('gone', 'gone-Passw0rd');
     const before = await h.client('gone', 'gone-Passw0rd').POST('/users/search', { body: {} });
     expect(before.response.status).toBe(403);
@@ -26,7 +26,7 @@ describe('deleteUser (DELETE /users/{userKey})', () => {
   });
 
   it('returns 404 for an unknown key, and for a key deleted before', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     const unknown = FIRST_USER_KEY + 50;
     const { response } = await h.admin().DELETE('/users/{userKey}', { params: { path: { userKey: unknown } } });
     const problem = await expectProblem(response, 404, { title: 'NOT_FOUND', path: `/v2/users/${unknown}` });
@@ -41,20 +41,20 @@ describe('deleteUser (DELETE /users/{userKey})', () => {
   it.each(['9007199254740993', '9223372036854775807', '9223372036854775808'])(
     'returns 400 for the key %s, beyond the safe integers, instead of rounding it to another key',
     async (key) => {
-      h = await createHarness();
+      h = await createTestApp();
       const response = await h.send(new Request(`http://localhost/v2/users/${key}`, { method: 'DELETE', headers: { authorization: adminAuth() } }));
       expect((await expectProblem(response, 400, { title: 'INVALID_ARGUMENT' })).detail).toMatch(/userKey/);
     },
   );
 
   it.each(['jdoe', '0', '-5', '1.5'])('returns 400 for the key %j, naming userKey', async (key) => {
-    h = await createHarness();
+    h = await createTestApp();
     const response = await h.send(new Request(`http://localhost/v2/users/${key}`, { method: 'DELETE', headers: { authorization: adminAuth() } }));
     expect((await expectProblem(response, 400, { title: 'INVALID_ARGUMENT' })).detail).toMatch(/userKey/);
   });
 
   it('returns 403 for a user without user-management, and deletes nothing', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     const userKey = await h.createUser('kept');
     await h.createUser('plain', 'plain-Passw0rd');
     const { response } = await h.client('plain', 'plain-Passw0rd').DELETE('/users/{userKey}', { params: { path: { userKey } } });
@@ -63,7 +63,7 @@ describe('deleteUser (DELETE /users/{userKey})', () => {
   });
 
   it('returns 500 with the request id when the store fails', async () => {
-    h = await createHarness({ failing: ['deleteByKey'] });
+    h = await createTestApp({ failing: ['deleteByKey'] });
     const { response } = await h.admin().DELETE('/users/{userKey}', { params: { path: { userKey: FIRST_USER_KEY } } });
     const problem = await expectProblem(response, 500, { title: 'INTERNAL' });
     expect(problem.detail).toContain(response.headers.get('x-request-id'));

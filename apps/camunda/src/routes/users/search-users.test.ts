@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validationCases } from '@repo/specs/validation-cases';
-import { createHarness, expectProblem, type Harness } from '../../test-support/harness.ts';
+import { createTestApp, expectProblem, type TestApp } from '../../testing/test-app.ts';
 
 const PATH = '/v2/users/search';
-let h: Harness;
+let h: TestApp;
 afterEach(async () => {
   h.assertNoSecretsLeaked();
   await h.close();
@@ -13,7 +13,7 @@ describe('searchUsers (POST /users/search)', () => {
   describe('200', () => {
     const keys: Record<string, number> = {};
     beforeEach(async () => {
-      h = await createHarness();
+      h = await createTestApp();
       // Created in this order: keys increase a → d.
       keys['a'] = await h.createUser('a', 'a-Passw0rd', { name: 'Same', email: 'x@example.com' });
       keys['b'] = await h.createUser('b', 'b-Passw0rd', { name: 'Zed' });
@@ -92,7 +92,7 @@ describe('searchUsers (POST /users/search)', () => {
 
   describe('400', () => {
     beforeEach(async () => {
-      h = await createHarness();
+      h = await createTestApp();
     });
 
     it.each(validationCases.filter((c) => c.api === 'camunda' && c.schema === 'UserSearchQueryRequest' && !c.valid))('refuses $name, naming $key', async ({ value, key }) => {
@@ -117,14 +117,14 @@ describe('searchUsers (POST /users/search)', () => {
   });
 
   it('returns 403 for a user without user-management', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     await h.createUser('plain', 'plain-Passw0rd');
     const { response } = await h.client('plain', 'plain-Passw0rd').POST('/users/search', { body: {} });
     expect((await expectProblem(response, 403, { title: 'FORBIDDEN', path: PATH })).detail).toContain("'READ'");
   });
 
   it('returns 500 with the request id when the store fails', async () => {
-    h = await createHarness({ failing: ['search'] });
+    h = await createTestApp({ failing: ['search'] });
     const { response } = await h.admin().POST('/users/search', { body: {} });
     const problem = await expectProblem(response, 500, { title: 'INTERNAL', path: PATH });
     expect(problem.detail).toContain(response.headers.get('x-request-id'));

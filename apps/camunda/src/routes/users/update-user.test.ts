@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIRST_USER_KEY } from '../../stores/user-store.ts';
-import { createHarness, expectProblem, type Harness } from '../../test-support/harness.ts';
+import { createTestApp, expectProblem, type TestApp } from '../../testing/test-app.ts';
 
-let h: Harness;
+let h: TestApp;
 afterEach(async () => {
   h.assertNoSecretsLeaked();
   await h.close();
@@ -10,7 +10,7 @@ afterEach(async () => {
 
 describe('updateUser (PUT /users/{userKey})', () => {
   it('returns 204 and changes name and email in place; the password stays', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     const userKey = await h.createUser('jdoe', 'old-Passw0rd', { name: 'Jane Doe', email: 'jane.doe@example.com' });
     const { response } = await h.admin().PUT('/users/{userKey}', {
       params: { path: { userKey } },
@@ -24,7 +24,7 @@ describe('updateUser (PUT /users/{userKey})', () => {
   });
 
   it('changes the password in place: the old one stops working at once, the new one works, the key stays', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     const userKey = await h.createUser('jdoe', 'old-Passw0rd');
     // Signed in once, so the authentication cache remembers the old password.
     expect((await h.client('jdoe', 'old-Passw0rd').POST('/users/search', { body: {} })).response.status).toBe(403);
@@ -37,7 +37,7 @@ describe('updateUser (PUT /users/{userKey})', () => {
   });
 
   it('leaves the password unchanged when it is blank', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     const userKey = await h.createUser('jdoe', 'old-Passw0rd');
     const { response } = await h.admin().PUT('/users/{userKey}', { params: { path: { userKey } }, body: { password: '', name: 'J' } });
     expect(response.status).toBe(204);
@@ -45,7 +45,7 @@ describe('updateUser (PUT /users/{userKey})', () => {
   });
 
   it('returns 404 for an unknown key', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     const unknown = FIRST_USER_KEY + 50;
     const { response } = await h.admin().PUT('/users/{userKey}', { params: { path: { userKey: unknown } }, body: { name: 'x' } });
     const problem = await expectProblem(response, 404, { title: 'NOT_FOUND', path: `/v2/users/${unknown}` });
@@ -53,7 +53,7 @@ describe('updateUser (PUT /users/{userKey})', () => {
   });
 
   it('returns 400 for a malformed email and for an unknown property, changing nothing', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     const userKey = await h.createUser('jdoe', 'old-Passw0rd', { email: 'jane.doe@example.com' });
     const bad = await h.admin().PUT('/users/{userKey}', { params: { path: { userKey } }, body: { email: 'jane.q.doe.example.com' } });
     expect((await expectProblem(bad.response, 400, { title: 'INVALID_ARGUMENT' })).detail).toMatch(/email/);
@@ -66,7 +66,7 @@ describe('updateUser (PUT /users/{userKey})', () => {
   });
 
   it('returns 403 for a user without user-management, and changes nothing', async () => {
-    h = await createHarness();
+    h = await createTestApp();
     const userKey = await h.createUser('kept', 'kept-Passw0rd', { name: 'Kept' });
     await h.createUser('plain', 'plain-Passw0rd');
     const { response } = await h.client('plain', 'plain-Passw0rd').PUT('/users/{userKey}', { params: { path: { userKey } }, body: { name: 'Changed' } });
@@ -75,7 +75,7 @@ describe('updateUser (PUT /users/{userKey})', () => {
   });
 
   it('returns 500 with the request id when the store fails', async () => {
-    h = await createHarness({ failing: ['update'] });
+    h = await createTestApp({ failing: ['update'] });
     const { response } = await h.admin().PUT('/users/{userKey}', { params: { path: { userKey: FIRST_USER_KEY } }, body: { name: 'x' } });
     const problem = await expectProblem(response, 500, { title: 'INTERNAL' });
     expect(problem.detail).toContain(response.headers.get('x-request-id'));

@@ -13,7 +13,7 @@ export { cheapHasher };
 export const ADMIN = { username: 'admin', password: 'admin-Passw0rd!' } as const;
 export const BASE_URL = 'http://localhost/v2';
 
-export interface HarnessOptions {
+export interface TestAppOptions {
   /** Defaults to an in-memory SQLite store (or one wrapped to fail: the SQL store behind a proxy). */
   store?: UserStore;
   hasher?: PasswordHasher;
@@ -32,14 +32,14 @@ export interface HarnessOptions {
 /** Raw bodies of the responses the harness handed out (openapi-fetch consumes the bodies). */
 const rawBodies = new WeakMap<Response, string>();
 
-export type Harness = Awaited<ReturnType<typeof createHarness>>;
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /**
  * The app with response validation `throw` and every response checked against the spec (a
  * response off the spec fails the test), a captured logger, and every raw response body kept so
- * that {@link Harness.assertNoSecretsLeaked} can check that no password or hash ever left the server.
+ * that {@link TestApp.assertNoSecretsLeaked} can check that no password or hash ever left the server.
  */
-export async function createHarness(options: HarnessOptions = {}) {
+export async function createTestApp(options: TestAppOptions = {}) {
   const t = await createServiceTestApp<paths, Config, SqlUserStore, object>(camundaService, {
     spec: camundaSpec,
     extras: {},
