@@ -23,6 +23,7 @@ import type { FuzzApi } from './fuzz-apis.ts';
 import { probeExamples } from './mock-examples.ts';
 import { formatReplay, type ReplayOutcome } from './replay.ts';
 import { replayWithOversizedBody } from './oversized-body.ts';
+import { replayAsPlainText } from './unsupported-media-type.ts';
 import { replayRepeated } from './repeated-request.ts';
 import { replayUnderStoreFault } from './store-fault.ts';
 import { replayAsUnprivileged } from './unprivileged-caller.ts';
@@ -152,6 +153,12 @@ export async function serverCoverage(run: FuzzRun, store?: StoreLocation): Promi
     const harOut = harFile.replace(/(\.har)?$/i, '.oversized.har');
     const outcomes = await replayWithOversizedBody({ spec: api.spec, har: harFile, harOut, disposableCaller });
     record('oversized body (one recorded request per operation replayed with its body padded past 1 MiB)', outcomes, harOut);
+  }
+
+  {
+    const harOut = harFile.replace(/(\.har)?$/i, '.plain-text.har');
+    const outcomes = await replayAsPlainText({ spec: api.spec, har: harFile, harOut, disposableCaller });
+    record('unsupported media type (one recorded request per operation documenting 415 replayed as text/plain)', outcomes, harOut);
   }
 
   {
