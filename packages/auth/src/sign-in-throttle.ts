@@ -72,6 +72,8 @@ export class MemorySignInThrottle implements SignInThrottle {
   }
 
   async check(attempt: SignInAttempt): Promise<void> {
+    // Nobody has failed lately (the usual case): no keys to hash, nothing to look up.
+    if (this.#entries.size === 0) return;
     const wanted = counters(attempt, this.#limits);
     const rows = wanted.flatMap(({ key }) => {
       const entry = this.#entries.get(key);

@@ -5,6 +5,7 @@ import Database from 'libsql';
 import pg from 'pg';
 import { redactUrl } from '@repo/config';
 import { libsqlForKysely } from './libsql-for-kysely.ts';
+import { sqliteReadCache, type ChangeCounter } from './sqlite-read-cache.ts';
 import { unavailableOnConnectionErrors } from './unavailable-on-connection-errors.ts';
 
 /** Which SQL engine a {@link OpenedDatabase} talks to; stores branch on it where dialects differ. */
@@ -19,6 +20,8 @@ export interface OpenDatabaseOptions {
   fileName: string;
   /** SQLite: keep the database in memory (tests); `dataDir` and `fileName` are then ignored. */
   inMemory?: boolean;
+  /** SQLite: query results remembered until the data changes (default 1000; 0 turns it off). */
+  readCacheSize?: number;
   /**
    * PostgreSQL: the schema to work in, created when missing and set as `search_path` on every
    * connection. Lets two apps (or test runs) share one database without sharing tables.
@@ -44,6 +47,12 @@ export interface OpenedDatabase<DB> {
   location: string;
   /** PostgreSQL: the schema in use (see {@link OpenDatabaseOptions.pgSchema}). */
   schema: string | undefined;
+  /**
+   * SQLite: counts changes to the data (writes on this connection, commits by others), so that a
+   * store may remember what it read until the next change (see memoizeReads). PostgreSQL: absent,
+   * as other replicas change the data without telling this process.
+   */
+  changes: ChangeCounter | undefined;
   /**
    * Runs `action` while holding a lock named `name` across every process on this database
    * (PostgreSQL: a session advisory lock keyed by schema and name, released when `action` settles
@@ -86,8 +95,15 @@ function openSqlite<DB>(options: OpenDatabaseOptions): OpenedDatabase<DB> {
   database.pragma('synchronous = FULL');
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   database.pragma('foreign_keys = ON');
-  const dialect = unavailableOnConnectionErrors(new SqliteDialect({ database: libsqlForKysely(database) }));
-  return wrap<DB>(new Kysely<DB>({ dialect }), 'sqlite', location, undefined);
+  // Reads are answered from memory until this connection writes or another one commits (see
+  // sqliteReadCache): most of a read's cost is libsql's per-statement work, not the query.
+  const dataVersion = database.prepare('pragma data_version').raw(true);
+  const cached = sqliteReadCache(libsqlForKysely(database), {
+    dataVersion: () => (dataVersion.get([]) as unknown as [number])[0],
+    capacity: options.readCacheSize,
+  });
+  const dialect = unavailableOnConnectionErrors(new SqliteDialect({ database: cached }));
+  return wrap<DB>(new Kysely<DB>({ dialect }), 'sqlite', location, undefined, cached);
 }
 
 async function openPostgres<DB>(url: string, options: OpenDatabaseOptions): Promise<OpenedDatabase<DB>> {
@@ -118,7 +134,7 @@ async function openPostgres<DB>(url: string, options: OpenDatabaseOptions): Prom
   pool.on('error', onError);
   pool.on('connect', (client) => client.on('error', onError));
   const db = new Kysely<DB>({ dialect: unavailableOnConnectionErrors(new PostgresDialect({ pool })) });
-  const opened = wrap<DB>(db, 'postgres', redactUrl(url), schema);
+  const opened = wrap<DB>(db, 'postgres', redactUrl(url), schema, undefined);
   try {
     if (schema) {
       await sql`create schema if not exists ${sql.id(schema)}`.execute(db).catch(async (error: unknown) => {
@@ -135,7 +151,7 @@ async function openPostgres<DB>(url: string, options: OpenDatabaseOptions): Prom
   return opened;
 }
 
-function wrap<DB>(db: Kysely<DB>, dialect: SqlDialect, location: string, schema: string | undefined): OpenedDatabase<DB> {
+function wrap<DB>(db: Kysely<DB>, dialect: SqlDialect, location: string, schema: string | undefined, changes: ChangeCounter | undefined): OpenedDatabase<DB> {
   let closing: Promise<void> | undefined;
   const exclusive = <T>(name: string, action: () => Promise<T>): Promise<T> => {
     if (dialect !== 'postgres') return action();
@@ -150,7 +166,7 @@ function wrap<DB>(db: Kysely<DB>, dialect: SqlDialect, location: string, schema:
       }
     });
   };
-  return { db, dialect, location, schema, exclusive, close: () => (closing ??= db.destroy()) };
+  return { db, dialect, location, schema, changes, exclusive, close: () => (closing ??= db.destroy()) };
 }
 
 // pg returns int8 (bigint, count(*)) as strings; SQLite returns numbers. Read both as numbers and

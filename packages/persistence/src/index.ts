@@ -7,3 +7,5 @@ export * from './sql-store.ts';
 export * from './store-unavailable-error.ts';
 export * from './unavailable-on-connection-errors.ts';
 export * from './wait-for-database.ts';
+export * from './sqlite-read-cache.ts';
+export * from './memoize-reads.ts';

@@ -1,5 +1,6 @@
 import { sql, type CompiledQuery, type Kysely, type Migration } from 'kysely';
 import { openDatabase, type OpenDatabaseOptions, type OpenedDatabase, type SqlDialect } from './database.ts';
+import { memoizeReads } from './memoize-reads.ts';
 import { pendingMigrations, runMigrations } from './run-migrations.ts';
 
 /** The advisory lock that migrations and the bootstrap admin run under. */
@@ -20,11 +21,16 @@ export abstract class SqlStore<DB> {
   /**
    * Opens the database, runs pending migrations under the start-up lock (replicas starting together
    * on one PostgreSQL database migrate one at a time) and builds the store, which owns the database.
+   *
+   * On SQLite, the store's `reads` (methods that only read) are remembered until the data changes
+   * (memoizeReads with the database's change counter): a read request then costs no SQL at all. On
+   * PostgreSQL every read goes to the database, since other replicas write without telling.
    */
-  protected static async openStore<DB, S>(
+  protected static async openStore<DB, S extends object>(
     options: OpenDatabaseOptions,
     schema: SqlStoreSchema,
     create: (database: OpenedDatabase<DB>) => S,
+    reads: readonly (keyof S & string)[] = [],
   ): Promise<S> {
     const database = await openDatabase<DB>({ ...options, pgSchema: options.pgSchema ?? schema.pgSchema });
     try {
@@ -33,7 +39,8 @@ export abstract class SqlStore<DB> {
       await database.close();
       throw error;
     }
-    return create(database);
+    const store = create(database);
+    return database.changes === undefined || reads.length === 0 ? store : memoizeReads(store, reads, database.changes);
   }
 
   protected readonly db: Kysely<DB>;

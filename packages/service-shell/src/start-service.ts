@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { bootstrapAdmin, createSignInThrottle, Argon2idPasswordHasher, type BootstrapOutcome } from '@repo/auth';
 import { ConfigError, createLogger, type Logger } from '@repo/config';
 import { serveApp } from '@repo/http';
@@ -114,5 +115,5 @@ function findDocs(appUrl: string, name: string, logger: Logger): string | undefi
   const candidates = [new URL('./docs.html', appUrl), new URL(`../../../specs/docs/${name}.html`, appUrl)];
   const found = candidates.find((url) => existsSync(url));
   if (found === undefined) logger.warn('no offline API reference: /docs answers 404 (run `npm run docs`, then `npm run build`)');
-  return found === undefined ? undefined : decodeURIComponent(found.pathname);
+  return found === undefined ? undefined : fileURLToPath(found);
 }

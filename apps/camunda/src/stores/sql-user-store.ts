@@ -44,15 +44,19 @@ type SearchRow = UserSummary & { total: number | string };
 /** A user joined with one of its permissions (null for a user without any). */
 type UserPermissionRow = Selectable<UserStoreTables['users']> & { permission: string | null };
 
+/** The methods that only read: remembered on SQLite until the data changes. */
+const READS = ['search', 'findByUsername', 'count', 'hasUserWithPermission'] as const satisfies readonly (keyof UserStore)[];
+
 /** {@link UserStore} on SQL through Kysely: embedded SQLite by default, PostgreSQL when configured. */
 export class SqlUserStore extends SqlStore<UserStoreTables> implements UserStore {
   /**
    * Opens the database, runs pending migrations and returns the store, which owns the database.
    * On PostgreSQL the tables live in schema `camunda` unless `pgSchema` says otherwise, so both
-   * servers can share one database.
+   * servers can share one database. On SQLite its reads are remembered until the data changes
+   * (see SqlStore.openStore).
    */
   static open(options: OpenDatabaseOptions, clock: () => Date = () => new Date()): Promise<SqlUserStore> {
-    return SqlStore.openStore<UserStoreTables, SqlUserStore>(options, SCHEMA, (database) => new SqlUserStore(database, clock));
+    return SqlStore.openStore<UserStoreTables, SqlUserStore>(options, SCHEMA, (database) => new SqlUserStore(database, clock), READS);
   }
 
   readonly #now: () => Date;

@@ -8,7 +8,6 @@ import { camundaSpec } from '@repo/specs/camunda';
 import type { SpecDocument } from '../mount-bundle.ts';
 import type { BuiltMock, SeededUser, StatefulMockOptions } from './mock-options.ts';
 import { apiFront } from './api-front.ts';
-import { memoizedStore } from './memoized-store.ts';
 import { camundaSeed } from './seed.ts';
 
 /** A gap between two example keys up to this size is burnt through; a larger one gives up the example's key. */
@@ -25,7 +24,7 @@ export const camundaDefaults = camundaService.loadConfig({});
  * preserved; the seed report shows the key the user got.
  */
 export async function buildCamundaMock(options: StatefulMockOptions): Promise<BuiltMock> {
-  const store = memoizedStore(await camundaService.openStore({ inMemory: true, dataDir: 'unused', fileName: 'unused' }), ['search', 'findByUsername', 'count', 'hasUserWithPermission', 'ping']);
+  const store = await camundaService.openStore({ inMemory: true, dataDir: 'unused', fileName: 'unused' });
   try {
     const { hasher } = options;
     let next = FIRST_USER_KEY;

@@ -9,7 +9,6 @@ import { onezoneSpec } from '@repo/specs/onezone';
 import type { SpecDocument } from '../mount-bundle.ts';
 import type { BuiltMock, SeededUser, StatefulMockOptions } from './mock-options.ts';
 import { apiFront } from './api-front.ts';
-import { memoizedStore } from './memoized-store.ts';
 import { onezoneSeed } from './seed.ts';
 
 /** The server's own defaults (body limit, credential cache), as `npm start` has them. */
@@ -22,7 +21,7 @@ export const onezoneDefaults = onezoneService.loadConfig({});
  * on a server's first start, then the example users in the order of the `list_users` example.
  */
 export async function buildOnezoneMock(options: StatefulMockOptions): Promise<BuiltMock> {
-  const store = memoizedStore(await onezoneService.openStore({ inMemory: true, dataDir: 'unused', fileName: 'unused' }), ['list', 'get', 'findByUsername', 'count', 'hasUserWithPrivilege', 'ping']);
+  const store = await onezoneService.openStore({ inMemory: true, dataDir: 'unused', fileName: 'unused' });
   try {
     const { hasher } = options;
     await bootstrapAdmin(onezoneService.adminAccounts(store), hasher, options.admin);

@@ -40,15 +40,19 @@ type UserRow = Selectable<UserStoreTables['users']>;
  */
 type UserPrivilegeRow = UserRow & { privileges: string | string[] };
 
+/** The methods that only read: remembered on SQLite until the data changes. */
+const READS = ['get', 'findByUsername', 'getWithCredentials', 'list', 'listClientTokens', 'findByTokenHash', 'count', 'hasUserWithPrivilege'] as const satisfies readonly (keyof UserStore)[];
+
 /** {@link UserStore} on SQL through Kysely: embedded SQLite by default, PostgreSQL when configured. */
 export class SqlUserStore extends SqlStore<UserStoreTables> implements UserStore {
   /**
    * Opens the database, runs pending migrations and returns the store, which owns the database.
    * On PostgreSQL the tables live in schema `onezone` unless `pgSchema` says otherwise, so both
-   * servers can share one database.
+   * servers can share one database. On SQLite its reads are remembered until the data changes
+   * (see SqlStore.openStore).
    */
   static open(options: OpenDatabaseOptions, clock: () => Date = () => new Date()): Promise<SqlUserStore> {
-    return SqlStore.openStore<UserStoreTables, SqlUserStore>(options, SCHEMA, (database) => new SqlUserStore(database, clock));
+    return SqlStore.openStore<UserStoreTables, SqlUserStore>(options, SCHEMA, (database) => new SqlUserStore(database, clock), READS);
   }
 
   readonly #now: () => Date;

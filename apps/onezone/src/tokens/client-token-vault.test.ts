@@ -48,3 +48,17 @@ describe('ClientTokenVault', () => {
     expect(() => new ClientTokenVault(randomBytes(16))).toThrow(/32 bytes/);
   });
 });
+
+describe('ClientTokenVault.open, remembered', () => {
+  it('answers a token it opened again, and never for a swapped user, hash or sealed text', () => {
+    const vault = new ClientTokenVault(randomBytes(32));
+    const { token, stored } = vault.issue(USER);
+    expect(vault.open(USER, stored)).toBe(token);
+    expect(vault.open(USER, stored)).toBe(token);
+    // A remembered token is keyed by the user, the hash and the sealed text: none of them can be swapped.
+    expect(vault.open('0'.repeat(32), stored)).toBeUndefined();
+    const other = vault.issue(USER);
+    expect(vault.open(USER, { tokenHash: other.stored.tokenHash, sealed: stored.sealed })).toBeUndefined();
+    expect(vault.open(USER, { tokenHash: stored.tokenHash, sealed: other.stored.sealed })).toBeUndefined();
+  });
+});

@@ -7,6 +7,8 @@ export const CLIENT_TOKEN_PREFIX = 'oz1.';
 export const TOKEN_KEY_BYTES = 32;
 const NONCE_BYTES = 12;
 const SEAL_VERSION = 'v1';
+/** Opened tokens remembered (oldest dropped first). */
+const OPENED_TOKENS_KEPT = 10_000;
 
 /**
  * How client tokens are made and kept, so that a copy of the database alone yields no usable token:
@@ -22,6 +24,12 @@ const SEAL_VERSION = 'v1';
  */
 export class ClientTokenVault {
   readonly #key: Buffer;
+  /**
+   * Tokens opened lately, by user, hash and sealed text: opening is a pure function of those and
+   * the key, and costs an AES-GCM decryption and a SHA-256 per token on every listing. Holding
+   * them here reveals nothing the key beside them would not.
+   */
+  readonly #opened = new Map<string, string>();
 
   constructor(key: Uint8Array) {
     if (key.length !== TOKEN_KEY_BYTES) throw new Error(`client token key: need ${TOKEN_KEY_BYTES} bytes, got ${key.length}`);
@@ -42,6 +50,18 @@ export class ClientTokenVault {
 
   /** The token a stored row holds, or undefined when it does not open under this key (key changed, row tampered). */
   open(userId: string, stored: StoredClientToken): string | undefined {
+    const cacheKey = `${userId}\0${stored.tokenHash}\0${stored.sealed}`;
+    const known = this.#opened.get(cacheKey);
+    if (known !== undefined) return known;
+    const token = this.#open(userId, stored);
+    if (token !== undefined) {
+      if (this.#opened.size >= OPENED_TOKENS_KEPT) this.#opened.delete(this.#opened.keys().next().value!);
+      this.#opened.set(cacheKey, token);
+    }
+    return token;
+  }
+
+  #open(userId: string, stored: StoredClientToken): string | undefined {
     const [version, nonce, ciphertext, tag] = stored.sealed.split('.');
     if (version !== SEAL_VERSION || nonce === undefined || ciphertext === undefined || tag === undefined) return undefined;
     try {

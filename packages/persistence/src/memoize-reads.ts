@@ -1,21 +1,26 @@
-/**
- * A store decorator for the mocks: reads are remembered until the next write. The mock's store is
- * in memory and written only through this object, so a remembered read is exactly what the
- * database would answer; what it saves is the SQLite round trip (and the authenticator's user
- * lookup on every request), which is most of a read's cost and what keeps the stateful mock well
- * above Prism's throughput (see the benchmark). Remembered values are frozen, so a caller that
- * tried to change one would fail loudly instead of changing later answers.
- */
+import type { ChangeCounter } from './sqlite-read-cache.ts';
 
 /**
  * Wraps `store`: calls of the methods in `reads` are remembered by their arguments; a call of any
  * other method (a write: create, delete, …) forgets everything, before it starts and after it ends.
  * A read that overlaps a write is answered but not remembered past the write's end.
+ *
+ * With `changes` (an embedded SQLite database's change counter, see `OpenedDatabase.changes`),
+ * every read first asks whether the data changed since the remembered answers were read (a write
+ * on the connection by any code, or a commit by another connection) and forgets them if so: a
+ * remembered answer is then what the database would answer at that moment, and a removed user or
+ * privilege takes effect on the next request. Without it, `store` must be the only way its data
+ * is ever written (the stateful mocks' in-memory stores).
+ *
+ * What it saves is the whole read below the store: Kysely's executor, the driver and the mapping
+ * of rows, which is most of a read request's cost. Remembered values are frozen, so a caller that
+ * tried to change one would fail loudly instead of changing later answers.
  */
-export function memoizedStore<S extends object>(store: S, reads: readonly (keyof S & string)[]): S {
+export function memoizeReads<S extends object>(store: S, reads: readonly (keyof S & string)[], changes?: ChangeCounter): S {
   const cache = new Map<string, Promise<unknown>>();
   const readSet = new Set<string>(reads);
   const wrapped = new Map<string | symbol, unknown>();
+  let seen = changes?.generation();
 
   return new Proxy(store, {
     get(target, property) {
@@ -27,6 +32,13 @@ export function memoizedStore<S extends object>(store: S, reads: readonly (keyof
       const original = value as (...args: unknown[]) => unknown;
       if (typeof property === 'string' && readSet.has(property)) {
         method = (...args: unknown[]) => {
+          if (changes !== undefined) {
+            const now = changes.generation();
+            if (now !== seen) {
+              cache.clear();
+              seen = now;
+            }
+          }
           // Most reads take one string (a username, an id): no JSON for those.
           const key = args.length === 1 && typeof args[0] === 'string' ? `${property}\u0000${args[0]}` : `${property}\u0001${JSON.stringify(args)}`;
           const hit = cache.get(key);
