@@ -11,6 +11,8 @@
  * test: nothing fails when slow.
  *
  *   --quick         one round of 1 s per server and case: a smoke run
+ *   --only post     the validated POST alone (≈ 20 s with --quick): for iterating on the runtime
+ *   --peers a,b     with --only post, these peers alone (bare, runtime, fastify, express, prism)
  *   --write-readme  rewrite the README's generated Performance part with this run's figures
  * Env: BENCH_SECONDS (one round, default 2), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 10),
  * BENCH_CREATE_CONNECTIONS (default 8).
@@ -24,17 +26,34 @@ import type { BenchContext } from './bench-context.ts';
 import { REPO_ROOT } from './launches.ts';
 import { describeMachine, loadAverage } from './machine.ts';
 import { replaceGeneratedSection } from './report/readme-section.ts';
-import { renderReport } from './report/render.ts';
+import { renderReport, type BenchResults } from './report/render.ts';
 import { readsAndCreates } from './sections/reads.ts';
 import { replicas } from './sections/replicas.ts';
 import { runtimeCompile } from './sections/runtime-compile.ts';
-import { validatedPost } from './sections/validated-post.ts';
+import { parsePostPeers, validatedPost } from './sections/validated-post.ts';
 
-const { values: flags } = parseArgs({ options: { quick: { type: 'boolean' }, 'write-readme': { type: 'boolean' } } });
+const { values: flags } = parseArgs({
+  options: { quick: { type: 'boolean' }, only: { type: 'string' }, peers: { type: 'string' }, 'write-readme': { type: 'boolean' } },
+});
 const quick = flags.quick ?? false;
+const only = flags.only;
+if (only !== undefined && only !== 'post') {
+  console.error(`--only: the one section that runs alone is \`post\` (the validated POST), got ${only}`);
+  process.exit(1);
+}
+// The README's figures are one whole run; a part of one would replace them with less.
+if (only !== undefined && flags['write-readme']) {
+  console.error('--write-readme needs the whole run: drop --only');
+  process.exit(1);
+}
+if (flags.peers !== undefined && only === undefined) {
+  console.error('--peers goes with --only post');
+  process.exit(1);
+}
+const postPeers = flags.peers === undefined ? undefined : parsePostPeers(flags.peers);
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
-for (const api of ['camunda', 'onezone']) {
+for (const api of only === undefined ? ['camunda', 'onezone'] : []) {
   if (!existsSync(`${REPO_ROOT}apps/${api}/dist/index.js`)) {
     console.error(`apps/${api}/dist/index.js is missing: run \`npm run build\` first (the root \`npm run bench\` does).`);
     process.exit(1);
@@ -59,14 +78,18 @@ const context: BenchContext = {
 };
 const started = new Date();
 const [loadBefore] = loadAverage();
-console.log(`Benchmarks: ${rounds} × ${seconds} s per server and case; servers on core ${serverCore}, load generator on core ${loadCore}; load average ${loadBefore.toFixed(1)}. About ${quick ? 1 : 4} min.`);
+const minutes = only === undefined ? (quick ? 1 : 4) : quick ? 0.5 : 1;
+console.log(`Benchmarks: ${rounds} × ${seconds} s per server and case; servers on core ${serverCore}, load generator on core ${loadCore}; load average ${loadBefore.toFixed(1)}. About ${minutes} min.`);
 try {
-  console.log('1/3 validated POST on each peer…');
-  const post = await validatedPost(context);
-  console.log('2/3 reads and creates on the built servers, reads on the mocks…');
-  const { reads, creates } = await readsAndCreates(context);
-  console.log('3/3 runtime compile time…');
-  const compile = runtimeCompile(context, quick ? 3 : 9);
+  console.log(`1/3 validated POST on ${postPeers === undefined ? 'each peer' : postPeers.join(', ')}…`);
+  const post = await validatedPost(context, postPeers);
+  let rest: Pick<BenchResults, 'reads' | 'creates' | 'compile'> = {};
+  if (only === undefined) {
+    console.log('2/3 reads and creates on the built servers, reads on the mocks…');
+    const { reads, creates } = await readsAndCreates(context);
+    console.log('3/3 runtime compile time…');
+    rest = { reads, creates, compile: runtimeCompile(context, quick ? 3 : 9) };
+  }
   const [loadAfter] = loadAverage();
   const report = renderReport({
     date: started,
@@ -79,9 +102,7 @@ try {
     serverCore,
     loadCore,
     post,
-    reads,
-    creates,
-    compile,
+    ...rest,
     processes: context.processes,
     warnings: context.warnings,
   });
@@ -94,7 +115,7 @@ try {
 } finally {
   rmSync(context.tempDir, { recursive: true, force: true });
 }
-if (!quick) {
+if (!quick && only === undefined) {
   // The replicas are not pinned (the point is what a second process buys on this machine), and a
   // child inherits this process's affinity: unpin it first.
   pinThisProcess(`0-${cores - 1}`);

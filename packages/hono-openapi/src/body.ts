@@ -4,6 +4,7 @@
  * UTF-8 are refused, not replaced with U+FFFD (which would store another text than was sent).
  */
 import type { Context } from 'hono';
+import { readIncoming, untouchedIncoming } from './incoming-body.ts';
 import { requestHeader } from './request-headers.ts';
 
 /** The outcome of reading a body. */
@@ -22,7 +23,7 @@ const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 const lenientDecoder = new TextDecoder('utf-8');
 
 /** The text of a whole body, or `undecodable`. */
-function decodeAll(bytes: ArrayBuffer, strict: boolean): BodyText {
+function decodeAll(bytes: ArrayBuffer | Uint8Array, strict: boolean): BodyText {
   if (bytes.byteLength === 0) return absent;
   if (!strict) return { kind: 'text', text: lenientDecoder.decode(bytes) };
   try {
@@ -43,8 +44,10 @@ export interface BodyContinuation<T> {
 
 /**
  * Reads the body, refusing by `Content-Length` before reading and by the bytes actually read.
- * With a Content-Length the fast path of @hono/node-server is used (Node's parser stops at the
- * declared length); without one (chunked) the stream is counted chunk by chunk and cancelled.
+ * With a Content-Length (Node's parser stops at the declared length) the bytes come straight from
+ * Node's request stream when nobody has touched it yet (see incoming-body.ts), else through
+ * @hono/node-server's `arrayBuffer()`; without one (chunked) the stream is counted chunk by chunk
+ * and cancelled.
  * Continuation-passing rather than `async`: a refused size answers synchronously, and an accepted
  * body costs one promise hop after Hono's own, not one per layer.
  *
@@ -61,16 +64,35 @@ export function readBodyText<T>(c: Context, limit: number, then: BodyContinuatio
   const length = Number(declared);
   if (length > limit) return then.next(tooLarge);
   if (length === 0) return then.next(absent);
+  const decoding = new Decoding(c, limit, strict, then);
+  const incoming = untouchedIncoming(c);
+  if (incoming !== undefined) return readIncoming(incoming, length, decoding);
   return c.req.arrayBuffer().then(
-    (bytes) => {
-      if (bytes.byteLength > limit) return then.next(tooLarge);
-      const read = decodeAll(bytes, strict);
-      // Later `c.req.text()` / `c.req.json()` calls are served from Hono's cache, decoded as here.
-      if (read.kind === 'text') cacheText(c, read.text);
-      return then.next(read);
-    },
-    (err: unknown) => then.failed(err),
+    (bytes) => decoding.next(bytes),
+    (err: unknown) => decoding.failed(err),
   );
+}
+
+/** Decodes the bytes read and hands the text on. */
+class Decoding<T> {
+  constructor(
+    readonly c: Context,
+    readonly limit: number,
+    readonly strict: boolean,
+    readonly then: BodyContinuation<T>,
+  ) {}
+
+  next(bytes: ArrayBuffer | Uint8Array): T {
+    if (bytes.byteLength > this.limit) return this.then.next(tooLarge);
+    const read = decodeAll(bytes, this.strict);
+    // Later `c.req.text()` / `c.req.json()` calls are served from Hono's cache, decoded as here.
+    if (read.kind === 'text') cacheText(this.c, read.text);
+    return this.then.next(read);
+  }
+
+  failed(err: unknown): T {
+    return this.then.failed(err);
+  }
 }
 
 function cacheText(c: Context, text: string): void {

@@ -11,6 +11,7 @@ import type { ErrorClassifier, ErrorMapper } from './failures.ts';
 import { consoleLogger, type RuntimeLogger } from './logger.ts';
 import { serveOperation, startRequest, type PipelineSettings, type ResponseValidationMode } from './pipeline.ts';
 import { errorResponse, failureResponse } from './failure-response.ts';
+import { randomRequestId } from './request-id.ts';
 import { basePathFromServers, concreteFirst, covers, overlapGroups, toRoutePath } from './routing.ts';
 import type { SecurityVerifiers } from './security.ts';
 import type { Handler, OpenApiEnv, OperationAt, OperationInfo, PathsWithMethod } from './types/handler-types.ts';
@@ -36,7 +37,7 @@ export interface OpenApiAppOptions<Principal> {
   readonly bodyLimit?: number;
   /** Pino-compatible logger. Default: console. */
   readonly logger?: RuntimeLogger;
-  /** Request id per request; exposed as `c.get('requestId')`, `req.requestId` and `X-Request-Id`. Default `crypto.randomUUID()`. */
+  /** Request id per request; exposed as `c.get('requestId')`, `req.requestId` and `X-Request-Id`. Default: a random UUID (version 4, as `crypto.randomUUID()`). */
   readonly requestId?: (c: Context) => string;
   /** Realm of the `WWW-Authenticate` challenges. Default: `spec.info.title`. */
   readonly realm?: string;
@@ -137,7 +138,7 @@ export function createOpenApiApp<Paths, Principal = unknown>(options: OpenApiApp
     logger,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     responseValidation,
-    requestId: options.requestId ?? (() => crypto.randomUUID()),
+    requestId: options.requestId ?? randomRequestId,
     classifyError: options.classifyError,
     allows: options.authorization?.allows as PipelineSettings['allows'],
   };

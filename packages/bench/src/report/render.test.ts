@@ -52,6 +52,16 @@ describe('renderReport', () => {
     expect(report).toContain('| bare Hono | validated POST | 250 | 60.0 | 70.0 |');
   });
 
+  it('leaves out the sections a validated-POST-only run did not measure', () => {
+    const { reads: _reads, creates: _creates, compile: _compile, ...postOnly } = results(0.2);
+    const partial = renderReport(postOnly);
+    expect(partial).toContain('| **our runtime** | 48 000 |');
+    expect(partial).not.toContain('Reads on the built servers');
+    expect(partial).not.toContain('Creates');
+    expect(partial).not.toContain('creates: one round');
+    expect(partial).not.toContain('Runtime start-up');
+  });
+
   it('says so when the machine was busy', () => {
     expect(renderReport(results(3.5))).toContain('**The machine was busy**');
   });

@@ -34,9 +34,10 @@ export interface BenchResults {
   serverCore: string;
   loadCore: string;
   post: PostResult[];
-  reads: ReadResult[];
-  creates: CreateResult[];
-  compile: RuntimeCompile;
+  /** Absent when the run was the validated POST alone (`--only post`), as are `creates` and `compile`. */
+  reads?: ReadResult[];
+  creates?: CreateResult[];
+  compile?: RuntimeCompile;
   processes: ProcessFigures[];
   warnings: string[];
 }
@@ -51,11 +52,10 @@ export function renderReport(results: BenchResults): string {
   return [
     header(results),
     postSection(results),
-    readsSection(results),
-    mockSection(results),
-    createsSection(results),
+    ...(results.reads === undefined ? [] : [readsSection(results.reads), mockSection(results.reads)]),
+    ...(results.creates === undefined ? [] : [createsSection(results.creates, results.createShape)]),
     processesSection(results),
-    compileLine(results.compile),
+    ...(results.compile === undefined ? [] : [compileLine(results.compile)]),
     ...(results.warnings.length > 0 ? [`**Warnings** (the figures they touch are not comparable):\n\n${results.warnings.map((w) => `- ${w}`).join('\n')}`] : []),
   ].join('\n\n');
 }
@@ -75,8 +75,9 @@ function header(r: BenchResults): string {
     `${m.memoryGiB} GiB, Node ${m.node}; load average ${r.loadBefore.toFixed(1)} before the run and ${r.loadAfter.toFixed(1)} after ` +
     `(other work on the machine slows servers and load generator alike; CPU per request is the steadier figure). ` +
     `Servers compared are loaded in turns, ${r.shape.rounds} round${r.shape.rounds === 1 ? '' : 's'} of ${r.shape.seconds} s each after a ${r.shape.warmUpSeconds} s warm-up, ` +
-    `${r.shape.connections} connections, and each one's best round is shown (other work only ever slows a round down); creates: one round of ` +
-    `${r.createShape.seconds} s, ${r.createShape.connections} in flight. Servers pinned to core ${r.serverCore}, autocannon to core ${r.loadCore}. ` +
+    `${r.shape.connections} connections, and each one's best round is shown (other work only ever slows a round down)` +
+    (r.creates === undefined ? '. ' : `; creates: one round of ${r.createShape.seconds} s, ${r.createShape.connections} in flight. `) +
+    `Servers pinned to core ${r.serverCore}, autocannon to core ${r.loadCore}. ` +
     'Ratios are against baselines measured in the same run; "by CPU" compares the server processes\' CPU time per request.' +
     busy
   );
@@ -108,8 +109,8 @@ function postSection(r: BenchResults): string {
   ].join('\n\n');
 }
 
-function readsSection(r: BenchResults): string {
-  const rows = r.reads.map(({ operation, request, byTarget: { bare, server } }) => [
+function readsSection(reads: readonly ReadResult[]): string {
+  const rows = reads.map(({ operation, request, byTarget: { bare, server } }) => [
     `\`${operation}\` (\`${request}\`)`,
     formatInt(bare?.rps ?? Number.NaN),
     formatInt(server?.rps ?? Number.NaN),
@@ -125,8 +126,8 @@ function readsSection(r: BenchResults): string {
   ].join('\n\n');
 }
 
-function mockSection(r: BenchResults): string {
-  const rows = r.reads.map(({ operation, byTarget: { prism, stateful } }) => [
+function mockSection(reads: readonly ReadResult[]): string {
+  const rows = reads.map(({ operation, byTarget: { prism, stateful } }) => [
     `\`${operation}\``,
     formatInt(prism?.rps ?? Number.NaN),
     formatInt(stateful?.rps ?? Number.NaN),
@@ -134,8 +135,8 @@ function mockSection(r: BenchResults): string {
     `${formatFixed(prism?.cpuUsPerRequest ?? Number.NaN, 0)} / ${formatFixed(stateful?.cpuUsPerRequest ?? Number.NaN, 0)}`,
     cpuRatio(stateful, prism),
   ]);
-  const byRps = geometricMean(r.reads.map(({ byTarget: { prism, stateful } }) => (stateful?.rps ?? Number.NaN) / (prism?.rps ?? Number.NaN)));
-  const byCpu = geometricMean(r.reads.map(({ byTarget: { prism, stateful } }) => (prism?.cpuUsPerRequest ?? Number.NaN) / (stateful?.cpuUsPerRequest ?? Number.NaN)));
+  const byRps = geometricMean(reads.map(({ byTarget: { prism, stateful } }) => (stateful?.rps ?? Number.NaN) / (prism?.rps ?? Number.NaN)));
+  const byCpu = geometricMean(reads.map(({ byTarget: { prism, stateful } }) => (prism?.cpuUsPerRequest ?? Number.NaN) / (stateful?.cpuUsPerRequest ?? Number.NaN)));
   rows.push(['geometric mean', '', '', withTarget(byRps, TARGETS.statefulVsPrism), '', formatRatio(byCpu, 1)]);
   return [
     '**Stateful mock vs `npm run mock`** (guard + Prism, serving the spec\'s examples) on the same reads, each seeded the same way through its API:',
@@ -143,8 +144,8 @@ function mockSection(r: BenchResults): string {
   ].join('\n\n');
 }
 
-function createsSection(r: BenchResults): string {
-  const rows = r.creates.map(({ operation, measurement: m, rawBefore, rawAfter }) => [
+function createsSection(creates: readonly CreateResult[], createShape: LoadShape): string {
+  const rows = creates.map(({ operation, measurement: m, rawBefore, rawAfter }) => [
     `\`${operation}\``,
     formatFixed(m.rps, 1),
     `${formatFixed((rawBefore + rawAfter) / 2, 1)} (${formatFixed(rawBefore, 1)} / ${formatFixed(rawAfter, 1)})`,
@@ -153,7 +154,7 @@ function createsSection(r: BenchResults): string {
     formatFixed(m.p99Ms, 0),
   ]);
   return [
-    `**Creates** on the same servers against the raw argon2id hash rate (m=19456, t=2, p=1, in a process on the server core, ${r.createShape.connections} in flight as the creates, measured right before and after):`,
+    `**Creates** on the same servers against the raw argon2id hash rate (m=19456, t=2, p=1, in a process on the server core, ${createShape.connections} in flight as the creates, measured right before and after):`,
     markdownTable(['create', 'req/s', 'raw hashes/s (before / after)', 'create / raw', 'CPU ms/create', 'p99 ms'], rows),
   ].join('\n\n');
 }

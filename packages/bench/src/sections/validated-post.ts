@@ -25,16 +25,24 @@ export interface PostResult {
   measurement: Measurement;
 }
 
-/** Starts every peer on the server core and loads them in turns with the same requests. */
-export async function validatedPost(context: BenchContext): Promise<PostResult[]> {
+/** `bare,runtime` → those peers, in {@link PEERS} order; throws on a name that is not a peer. */
+export function parsePostPeers(list: string): PostPeer[] {
+  const named = list.split(',').map((name) => name.trim());
+  const unknown = named.filter((name) => !(PEERS as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`unknown validated-POST peer ${unknown.join(', ')}; the peers are ${PEERS.join(', ')}`);
+  return PEERS.filter((key) => named.includes(key));
+}
+
+/** Starts every peer (or those of `only`) on the server core and loads them in turns with the same requests. */
+export async function validatedPost(context: BenchContext, only: readonly PostPeer[] = PEERS): Promise<PostResult[]> {
   const body = JSON.stringify(createUserExample());
   const headers = { authorization: ADMIN_AUTHORIZATION, 'content-type': 'application/json' };
   const routes = join(context.tempDir, 'bare-post-routes.json');
   writeFileSync(routes, JSON.stringify([{ method: 'POST', path: CREATE_USER_PATH, status: 202, body: CREATED, readsBody: true }] satisfies BareRoute[]));
 
-  const ports = await Promise.all(PEERS.map(() => freePort()));
+  const ports = await Promise.all(only.map(() => freePort()));
   const launches: ServerLaunch[] = await Promise.all(
-    PEERS.map(async (key, i) => {
+    only.map(async (key, i) => {
       const port = ports[i]!;
       const ready = [{ url: `http://127.0.0.1:${port}${CREATE_USER_PATH}`, init: { method: 'POST', headers, body } }];
       switch (key) {
@@ -53,10 +61,10 @@ export async function validatedPost(context: BenchContext): Promise<PostResult[]
   );
   return withServers(context, 'validated POST', launches, async (servers) => {
     const measured = await compareInRounds(
-      PEERS.map((key, i) => ({ key, server: servers[i]!, load: { method: 'POST', url: `http://127.0.0.1:${ports[i]}${BASE_PATH.camunda}/users`, headers, body } })),
+      only.map((key, i) => ({ key, server: servers[i]!, load: { method: 'POST', url: `http://127.0.0.1:${ports[i]}${BASE_PATH.camunda}/users`, headers, body } })),
       context.shape,
     );
-    return PEERS.map((key, i) => {
+    return only.map((key, i) => {
       const measurement = measured[key];
       if (measurement.failed > 0) context.warnings.push(`validated POST on ${servers[i]!.name}: ${measurement.failed} of ${measurement.requests} requests failed (${measurement.statuses})`);
       return { peer: key, name: servers[i]!.name, measurement };
