@@ -12,6 +12,7 @@
  *
  *   --quick         one round of 1 s per server and case: a smoke run
  *   --only post     the validated POST alone (≈ 20 s with --quick): for iterating on the runtime
+ *   --only reads    the reads and creates on the built servers and mocks alone (≈ 3 min)
  *   --peers a,b     with --only post, these peers alone (bare, runtime, fastify, express, prism)
  *   --write-readme  rewrite the README's generated Performance part with this run's figures
  * Env: BENCH_SECONDS (one round, default 2), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 10),
@@ -37,8 +38,8 @@ const { values: flags } = parseArgs({
 });
 const quick = flags.quick ?? false;
 const only = flags.only;
-if (only !== undefined && only !== 'post') {
-  console.error(`--only: the one section that runs alone is \`post\` (the validated POST), got ${only}`);
+if (only !== undefined && only !== 'post' && only !== 'reads') {
+  console.error(`--only: \`post\` (the validated POST) or \`reads\` (reads and creates), got ${only}`);
   process.exit(1);
 }
 // The README's figures are one whole run; a part of one would replace them with less.
@@ -46,14 +47,14 @@ if (only !== undefined && flags['write-readme']) {
   console.error('--write-readme needs the whole run: drop --only');
   process.exit(1);
 }
-if (flags.peers !== undefined && only === undefined) {
+if (flags.peers !== undefined && only !== 'post') {
   console.error('--peers goes with --only post');
   process.exit(1);
 }
 const postPeers = flags.peers === undefined ? undefined : parsePostPeers(flags.peers);
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
-for (const api of only === undefined ? ['camunda', 'onezone'] : []) {
+for (const api of only === 'post' ? [] : ['camunda', 'onezone']) {
   if (!existsSync(`${REPO_ROOT}apps/${api}/dist/index.js`)) {
     console.error(`apps/${api}/dist/index.js is missing: run \`npm run build\` first (the root \`npm run bench\` does).`);
     process.exit(1);
@@ -78,17 +79,23 @@ const context: BenchContext = {
 };
 const started = new Date();
 const [loadBefore] = loadAverage();
-const minutes = only === undefined ? (quick ? 1 : 4) : quick ? 0.5 : 1;
+const minutes = only === 'post' ? (quick ? 0.5 : 1) : only === 'reads' ? (quick ? 1 : 3) : quick ? 1 : 4;
 console.log(`Benchmarks: ${rounds} × ${seconds} s per server and case; servers on core ${serverCore}, load generator on core ${loadCore}; load average ${loadBefore.toFixed(1)}. About ${minutes} min.`);
 try {
-  console.log(`1/3 validated POST on ${postPeers === undefined ? 'each peer' : postPeers.join(', ')}…`);
-  const post = await validatedPost(context, postPeers);
+  let post: BenchResults['post'];
+  if (only !== 'reads') {
+    console.log(`1/3 validated POST on ${postPeers === undefined ? 'each peer' : postPeers.join(', ')}…`);
+    post = await validatedPost(context, postPeers);
+  }
   let rest: Pick<BenchResults, 'reads' | 'creates' | 'compile'> = {};
-  if (only === undefined) {
+  if (only !== 'post') {
     console.log('2/3 reads and creates on the built servers, reads on the mocks…');
     const { reads, creates } = await readsAndCreates(context);
+    rest = { reads, creates };
+  }
+  if (only === undefined) {
     console.log('3/3 runtime compile time…');
-    rest = { reads, creates, compile: runtimeCompile(context, quick ? 3 : 9) };
+    rest = { ...rest, compile: runtimeCompile(context, quick ? 3 : 9) };
   }
   const [loadAfter] = loadAverage();
   const report = renderReport({
@@ -101,7 +108,7 @@ try {
     createShape: context.createShape,
     serverCore,
     loadCore,
-    post,
+    ...(post === undefined ? {} : { post }),
     ...rest,
     processes: context.processes,
     warnings: context.warnings,

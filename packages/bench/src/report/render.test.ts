@@ -62,6 +62,15 @@ describe('renderReport', () => {
     expect(partial).not.toContain('Runtime start-up');
   });
 
+  it('leaves out the validated POST and the compile time from a reads-only run', () => {
+    const { post: _post, compile: _compile, ...readsOnly } = results(0.2);
+    const partial = renderReport(readsOnly);
+    expect(partial).toContain('Reads on the built servers');
+    expect(partial).toContain('creates: one round');
+    expect(partial).not.toContain('Validated POST');
+    expect(partial).not.toContain('Runtime start-up');
+  });
+
   it('says so when the machine was busy', () => {
     expect(renderReport(results(3.5))).toContain('**The machine was busy**');
   });

@@ -33,7 +33,8 @@ export interface BenchResults {
   createShape: LoadShape;
   serverCore: string;
   loadCore: string;
-  post: PostResult[];
+  /** Absent when the run was the reads alone (`--only reads`). */
+  post?: PostResult[];
   /** Absent when the run was the validated POST alone (`--only post`), as are `creates` and `compile`. */
   reads?: ReadResult[];
   creates?: CreateResult[];
@@ -51,7 +52,7 @@ const rpsRatio = (candidate: Measurement | undefined, baseline: Measurement | un
 export function renderReport(results: BenchResults): string {
   return [
     header(results),
-    postSection(results),
+    ...(results.post === undefined ? [] : [postSection(results.post)]),
     ...(results.reads === undefined ? [] : [readsSection(results.reads), mockSection(results.reads)]),
     ...(results.creates === undefined ? [] : [createsSection(results.creates, results.createShape)]),
     processesSection(results),
@@ -83,10 +84,10 @@ function header(r: BenchResults): string {
   );
 }
 
-function postSection(r: BenchResults): string {
-  const bare = r.post.find((p) => p.peer === 'bare')?.measurement;
-  const fastify = r.post.find((p) => p.peer === 'fastify')?.measurement;
-  const rows = r.post.map(({ peer, name, measurement: m }) => {
+function postSection(post: PostResult[]): string {
+  const bare = post.find((p) => p.peer === 'bare')?.measurement;
+  const fastify = post.find((p) => p.peer === 'fastify')?.measurement;
+  const rows = post.map(({ peer, name, measurement: m }) => {
     const vsFastify =
       peer === 'fastify' || peer === 'bare'
         ? '—'
