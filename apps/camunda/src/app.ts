@@ -1,6 +1,6 @@
 import { basic } from '@repo/hono-openapi';
 import { clientAddress } from '@repo/http';
-import { createServiceApp, type ServiceDeps } from '@repo/service-shell';
+import { createServiceApp, type ServiceDeps, type ServiceStore } from '@repo/service-shell';
 import { camundaSpec, type operations, type paths } from '@repo/specs/camunda';
 import type { Config } from './config.ts';
 import { camundaAuthorization } from './authorization.ts';
@@ -12,7 +12,7 @@ import { UserService } from './services/user-service.ts';
 import type { UserStore } from './stores/user-store.ts';
 
 /** What the app is made of: the shell builds it from the config at start-up, the test kit from a test store. */
-export type AppDeps = ServiceDeps<Config, UserStore & { ready(): Promise<void> }>;
+export type AppDeps = ServiceDeps<Config, UserStore & Pick<ServiceStore, 'ready' | 'database'>>;
 
 /** The Camunda app: the service shell around the users API under `/v2`. */
 export function createApp({ config, store, hasher, logger, signInThrottle, docsFile }: AppDeps) {
@@ -29,6 +29,7 @@ export function createApp({ config, store, hasher, logger, signInThrottle, docsF
     config,
     logger,
     ready: () => store.ready(),
+    readScope: store.database.changes?.openScope,
     docsFile,
   });
 }

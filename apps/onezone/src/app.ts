@@ -1,4 +1,4 @@
-import { createServiceApp, type ServiceDeps } from '@repo/service-shell';
+import { createServiceApp, type ServiceDeps, type ServiceStore } from '@repo/service-shell';
 import { onezoneSpec, type operations, type paths } from '@repo/specs/onezone';
 import type { Config } from './config.ts';
 import { onezoneAuthorization } from './authorization.ts';
@@ -14,7 +14,7 @@ import { ClientTokenVault } from './tokens/client-token-vault.ts';
 import type { UserStore } from './stores/user-store.ts';
 
 /** What the app is made of: the shell builds it from the config at start-up, the test kit from a test store. */
-export type AppDeps = ServiceDeps<Config, UserStore & { ready(): Promise<void> }> & AppExtras;
+export type AppDeps = ServiceDeps<Config, UserStore & Pick<ServiceStore, 'ready' | 'database'>> & AppExtras;
 
 /** What the service's `prepare` makes at start-up. */
 export interface AppExtras {
@@ -48,6 +48,7 @@ export function createApp({ config, store, hasher, signInThrottle, tokenKey, doc
     config,
     logger,
     ready: () => store.ready(),
+    readScope: store.database.changes?.openScope,
     docsFile,
   });
 }

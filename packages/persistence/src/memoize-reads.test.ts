@@ -65,7 +65,7 @@ describe('memoizeReads with a change counter', () => {
   it('forgets what it read when the counter moves (a write it did not see, another connection)', async () => {
     const inner = new CountingStore();
     let generation = 0;
-    const store = memoizeReads(inner, ['get'], { generation: () => generation });
+    const store = memoizeReads(inner, ['get'], { generation: () => generation, openScope: () => () => undefined });
     expect(await store.get('a')).toBeUndefined();
     await inner.create('a'); // behind the wrapper's back, like another process
     expect(await store.get('a')).toBeUndefined();

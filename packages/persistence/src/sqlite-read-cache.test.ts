@@ -167,6 +167,35 @@ describe('sqliteReadCache on a file shared with another connection', () => {
     await expect(byName(server.db, 'a')).rejects.toThrow(/no such table/);
   });
 
+  it("inside a read scope, sees another connection's commits made before it opened, and the next scope sees the rest", async () => {
+    const server: OpenedDatabase<TestDb> = await openDatabase<TestDb>({ ...options, fileName: 'scoped.sqlite' });
+    const other: OpenedDatabase<TestDb> = await openDatabase<TestDb>({ ...options, fileName: 'scoped.sqlite' });
+    open.push({ destroy: () => server.close() }, { destroy: () => other.close() });
+    await sql`create table things (id integer primary key, name text not null unique, flag integer not null)`.execute(server.db);
+    await server.db.insertInto('things').values({ name: 'a', flag: 0 }).execute();
+    expect(await byName(server.db, 'a')).toMatchObject({ flag: 0 });
+
+    await other.db.updateTable('things').set({ flag: 1 }).execute();
+    const first = server.changes!.openScope();
+    expect(await byName(server.db, 'a')).toMatchObject({ flag: 1 });
+    // Committed while the scope is open: this scope may answer from before it…
+    await other.db.updateTable('things').set({ flag: 2 }).execute();
+    expect(await byName(server.db, 'a')).toMatchObject({ flag: 1 });
+    // …but its own connection's writes are seen at once…
+    await server.db.updateTable('things').set({ flag: 3 }).execute();
+    expect(await byName(server.db, 'a')).toMatchObject({ flag: 3 });
+    await other.db.updateTable('things').set({ flag: 4 }).execute();
+    // …and a scope opened later (a later request) sees the other connection's commit.
+    const second = server.changes!.openScope();
+    expect(await byName(server.db, 'a')).toMatchObject({ flag: 4 });
+    second();
+    first();
+    first();
+    // No scope open: every read checks again.
+    await other.db.updateTable('things').set({ flag: 5 }).execute();
+    expect(await byName(server.db, 'a')).toMatchObject({ flag: 5 });
+  });
+
   it('is on by default and can be turned off', async () => {
     const [on, off] = await Promise.all([
       openDatabase<TestDb>({ ...options, fileName: 'on.sqlite' }),

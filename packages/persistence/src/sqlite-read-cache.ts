@@ -24,6 +24,15 @@ export interface ChangeCounter {
    * two calls mean nothing was written in between.
    */
   generation(): number;
+  /**
+   * Opens a read scope (a request): checks for other connections' commits now, and until the
+   * returned function closes it, {@link generation} trusts that check instead of asking SQLite
+   * again on every read (the check is ~10 % of a cached read request's CPU). A scope's reads thus
+   * see every commit made before it opened and every write of this connection; a commit by
+   * another connection while scopes are open is seen when the next one opens. Scopes nest and
+   * overlap (concurrent requests); closing twice is harmless.
+   */
+  openScope(): () => void;
 }
 
 /**
@@ -55,7 +64,13 @@ export function sqliteReadCache(inner: SqliteDatabase, options: SqliteReadCacheO
     results.clear();
   }
 
+  let openScopes = 0;
+
   function current(): void {
+    if (openScopes === 0) check();
+  }
+
+  function check(): void {
     const now = options.dataVersion();
     if (now !== version) {
       version = now;
@@ -117,6 +132,16 @@ export function sqliteReadCache(inner: SqliteDatabase, options: SqliteReadCacheO
     generation() {
       current();
       return generation;
+    },
+    openScope() {
+      check();
+      openScopes += 1;
+      let open = true;
+      return () => {
+        if (!open) return;
+        open = false;
+        openScopes -= 1;
+      };
     },
     close() {
       forget();

@@ -51,6 +51,24 @@ describe('createServiceApp', () => {
     expect(await (await app.request('/api/things', { headers: bob })).json()).toEqual({ kind: 'forbidden' });
   });
 
+  it('holds a read scope open for each request, closed when it is answered, failures included', async () => {
+    const events: string[] = [];
+    let open = 0;
+    const readScope = () => {
+      open += 1;
+      events.push(`open ${open}`);
+      return () => {
+        open -= 1;
+        events.push(`close ${open}`);
+      };
+    };
+    const failing = shell({ readScope, handlers: () => ({ list_things: () => { events.push(`handler in scope ${open}`); throw new Error('boom'); }, clear_things: () => ({ status: 204 }) }) as never });
+    expect((await failing.app.request('/api/things', { headers: caller })).status).toBe(500);
+    const { app } = shell({ readScope });
+    expect((await app.request('/api/things', { headers: caller })).status).toBe(200);
+    expect(events).toEqual(['open 1', 'handler in scope 1', 'close 0', 'open 1', 'close 0']);
+  });
+
   it('fails at start-up when an operation of the spec has no handler', () => {
     expect(() => shell({ handlers: () => ({ list_things: () => ({ status: 200, body: [] }) }) as never })).toThrow(/without a handler: clear_things/);
   });

@@ -30,6 +30,12 @@ export interface ServiceAppOptions<Operations, Principal> {
   logger: Logger;
   /** `/ready`: rejects unless the store answers and is migrated. */
   ready: () => Promise<unknown>;
+  /**
+   * Opens a read scope for one request and returns what closes it (an embedded SQLite store's
+   * `changes.openScope`): the store checks other connections' commits once per request instead
+   * of once per read. Absent (PostgreSQL), every read goes to the database anyway.
+   */
+  readScope?: (() => () => void) | undefined;
   /** The offline HTML reference served at `/docs`; missing: 404 in the API's format. */
   docsFile?: string | undefined;
 }
@@ -70,9 +76,16 @@ export function createServiceApp<Paths, Operations, Principal>(options: ServiceA
   registerOperations(api, options.handlers({ basePath: api.basePath }));
 
   const app = new Hono();
-  app.use((c, next) => {
+  const { readScope } = options;
+  app.use(async (c, next) => {
     (c.set as (key: string, value: unknown) => void)(PUBLIC_BASE_URL, config.publicBaseUrl);
-    return next();
+    if (readScope === undefined) return next();
+    const close = readScope();
+    try {
+      await next();
+    } finally {
+      close();
+    }
   });
   // The runtime reuses this id, so the response header, the request log line and a 500's detail agree.
   app.use(requestId());
