@@ -4,11 +4,12 @@
 // Two tasks at a time: the machines have two cores, and suites that start servers and Prism time out
 // when every workspace runs at once.
 import { spawn } from 'node:child_process';
+import { specDiffBaseCommit } from './spec-diff-base.mjs';
 
 const tasks = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['generate:check', 'lint', 'diff', 'typecheck', 'test'];
 const child = spawn('npx', ['turbo', 'run', ...tasks, '--output-logs=full', '--continue', '--concurrency=2'], {
   stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off' },
+  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', REDOCLY_TELEMETRY: 'off', SPEC_DIFF_BASE_COMMIT: specDiffBaseCommit() },
 });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
