@@ -7,7 +7,11 @@
 // last (a tail of three minutes on one core); so they run in a turbo of their own from the start,
 // beside one turbo that runs everything else one task at a time.
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { specDiffBaseCommit } from './spec-diff-base.mjs';
+
+// The repo's own turbo, started directly: through npx it costs ~0.6 s more, most of a cached run.
+const TURBO = fileURLToPath(new URL('../node_modules/.bin/turbo', import.meta.url));
 
 const CONTRACT_TESTS = '@repo/contract-tests';
 const args = process.argv.slice(2);
@@ -37,7 +41,7 @@ function tally(line) {
 
 /** One turbo run; its output goes through line by line, so the two runs' lines never interleave mid-line. */
 function turbo(runArgs) {
-  const child = spawn('npx', ['turbo', 'run', ...runArgs, ...flags, '--output-logs=full', '--continue'], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  const child = spawn(TURBO, ['run', ...runArgs, ...flags, '--output-logs=full', '--continue'], { stdio: ['ignore', 'pipe', 'inherit'], env });
   let pending = '';
   child.stdout.on('data', (chunk) => {
     pending += chunk.toString();
