@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+    // The type tests (`*.test-d.ts`) run in the root's `npm run typecheck`, one tsc over the repo;
+    // `npx vitest run --typecheck` here runs this workspace's alone.
+    typecheck: { include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    globalSetup: ['./support/server-bundles.ts'],
     // Every suite talks to real processes (servers, Prism, curl) on a 2-core machine, often while
     // other workspaces' suites run beside it under turbo.
     testTimeout: 30_000,

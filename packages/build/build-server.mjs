@@ -31,14 +31,32 @@ export async function buildServer({ appUrl, api }) {
   const here = dirname(fileURLToPath(appUrl));
   const dist = join(here, 'dist');
   const docs = join(here, `../../specs/docs/${api}.html`);
-  const esbuild = await import(pathToFileURL(createRequire(appUrl).resolve('esbuild')).href);
-  const build = esbuild.build ?? esbuild.default.build;
 
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
+  await bundleServer({ appUrl, outfile: join(dist, 'index.js') });
+  if (existsSync(docs)) {
+    copyFileSync(docs, join(dist, 'docs.html'));
+  } else {
+    console.warn(`build: specs/docs/${api}.html is missing; /docs will answer 404 (run \`npm run docs\` in specs/)`);
+  }
+  console.log('build: dist/index.js');
+}
+
+/**
+ * Bundles an app's src/index.ts into `outfile` as {@link buildServer} does for dist/index.js. The
+ * external packages are resolved from `outfile`'s folder, so it must lie inside the app.
+ *
+ * @param {{ appUrl: string, outfile: string }} options `appUrl`: a `file:` URL inside the app's folder.
+ * @returns {Promise<void>}
+ */
+export async function bundleServer({ appUrl, outfile }) {
+  const here = dirname(fileURLToPath(appUrl));
+  const esbuild = await import(pathToFileURL(createRequire(appUrl).resolve('esbuild')).href);
+  const build = esbuild.build ?? esbuild.default.build;
   await build({
     entryPoints: [join(here, 'src/index.ts')],
-    outfile: join(dist, 'index.js'),
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -49,10 +67,4 @@ export async function buildServer({ appUrl, api }) {
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'warning',
   });
-  if (existsSync(docs)) {
-    copyFileSync(docs, join(dist, 'docs.html'));
-  } else {
-    console.warn(`build: specs/docs/${api}.html is missing; /docs will answer 404 (run \`npm run docs\` in specs/)`);
-  }
-  console.log('build: dist/index.js');
 }

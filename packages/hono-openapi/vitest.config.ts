@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
-    // `vitest run --typecheck` also type-checks the *.test-d.ts files: the compile-error proofs.
+    // The compile-error proofs (`*.test-d.ts`) run in the root's `npm run typecheck`, one tsc over the
+    // repo; `npx vitest run --typecheck` here runs this workspace's alone.
     typecheck: {
       include: ['**/*.test-d.ts'],
       tsconfig: './tsconfig.json',

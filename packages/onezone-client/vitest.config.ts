@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
-    // Type tests (`*.test-d.ts`) run with the others; the test script also passes --typecheck.
-    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+    // The type tests (`*.test-d.ts`) run in the root's `npm run typecheck`, one tsc over the repo;
+    // `npx vitest run --typecheck` here runs this workspace's alone.
+    typecheck: { include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
   },
 });

@@ -13,6 +13,13 @@ if (base === undefined) {
   console.error(given === undefined ? 'diff: not in a git checkout.' : `diff: ${given} is not a commit of this repository.`);
   process.exit(2);
 }
+// turbo caches this task under the base that scripts/spec-diff-base.mjs resolved: a different one
+// here would store this verdict under the wrong key.
+const keyed = process.env['SPEC_DIFF_BASE_COMMIT'];
+if (keyed !== undefined && keyed !== '' && keyed !== base.commit) {
+  console.error(`diff: the cache key's base ${keyed.slice(0, 12)} (scripts/spec-diff-base.mjs) is not ${base.commit.slice(0, 12)} (specs/scripts/spec-base.ts).`);
+  process.exit(2);
+}
 console.log(`Spec changes against ${base.ref} (${base.how}, ${base.commit.slice(0, 12)}):`);
 let failed = false;
 for (const api of apiNames()) {

@@ -1,10 +1,12 @@
 /**
- * Starts a real server process of either API, as `npm run dev` runs it (`node --import tsx
- * src/index.ts`, no watch) or as `npm start` runs it (`node dist/index.js`).
+ * Starts a real server process of either API, from its sources or as `npm start` runs it (`node
+ * dist/index.js`).
  *
- * Source is the default: it tests the working tree as it is, needs no build step, and never
- * rewrites `apps/<api>/dist`, which another `npm start` or bench may be running from. The quick
- * start test uses `dist`, since that is what the README's `npm start` serves.
+ * Source is the default: it tests the working tree as it is and never rewrites `apps/<api>/dist`,
+ * which another `npm start` or bench may be running from. Under vitest the sources are the bundle
+ * that `server-bundles.ts` made of them at the start of the run (named by {@link BUNDLE_VARIABLE});
+ * elsewhere (`npm run fuzz`) they run as `npm run dev` runs them (`node --import tsx src/index.ts`).
+ * The quick start test uses `dist`, since that is what the README's `npm start` serves.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -48,6 +50,11 @@ export interface RunningServer {
   alive(): boolean;
 }
 
+/** The folder, inside each app, of the per-run bundles of its sources. */
+export const BUNDLE_DIR = '.contract-tests';
+/** The environment variable naming this run's bundle in {@link BUNDLE_DIR}. */
+export const BUNDLE_VARIABLE = 'CONTRACT_TESTS_SERVER_BUNDLE';
+
 const running = new Set<ChildProcess>();
 // A test run that dies mid-way must not leave servers behind.
 process.once('exit', () => {
@@ -68,7 +75,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `contract-${options.api}-`));
   const admin = options.admin ?? ADMIN;
   const entry = options.entry ?? 'src';
-  const args = entry === 'src' ? ['--import', 'tsx', 'src/index.ts'] : ['dist/index.js'];
+  const bundle = process.env[BUNDLE_VARIABLE];
+  const args = entry === 'dist' ? ['dist/index.js'] : bundle ? ['--enable-source-maps', join(BUNDLE_DIR, bundle)] : ['--import', 'tsx', 'src/index.ts'];
   const child = spawn(process.execPath, args, {
     cwd: join(repoRoot, api.appDir),
     // Only what the server needs: nothing from the developer's shell (a DATABASE_URL, a port) leaks in.
