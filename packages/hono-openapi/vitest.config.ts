@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**'],
+    // No module mocks or other per-file module state here: sharing the imports across test files
+    // (the app, its compiled spec validators) halves this workspace's CPU in `npm test`.
+    isolate: false,
     // The compile-error proofs (`*.test-d.ts`) run in the root's `npm run typecheck`, one tsc over the
     // repo; `npx vitest run --typecheck` here runs this workspace's alone.
     typecheck: {
