@@ -46,7 +46,8 @@ export interface ChangeCounter {
  *   `insert … returning`, DDL, `begin`/`commit`/`rollback`, pragmas) clears the cache before it
  *   runs, so reads after a write (inside a transaction or not) and after a rollback go to the
  *   database;
- * - commits by other connections change `data_version`, which is checked before every answer;
+ * - commits by other connections change `data_version`, which is checked before every answer,
+ *   or once when a read scope opens (see {@link ChangeCounter.openScope});
  * - selects whose answer depends on more than the data (`random()`, `'now'`, `changes()`, …) are
  *   never remembered.
  * Rows are frozen: a caller that tried to change one would fail loudly instead of changing later
