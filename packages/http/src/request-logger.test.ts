@@ -60,3 +60,13 @@ describe('requestLogger', () => {
     expect(log.lines[0]?.['requestId']).toBeUndefined();
   });
 });
+
+describe('logRequest', () => {
+  it('logs only what the logger’s level lets through: a failure at warn, not a success', async () => {
+    const log = captureLogger('warn');
+    const app = appWith(log);
+    await app.request('/users', { method: 'POST' });
+    await app.request('/boom');
+    expect(log.lines).toEqual([expect.objectContaining({ level: 50, status: 500, path: '/boom' })]);
+  });
+});

@@ -106,6 +106,49 @@ describe('createServiceApp', () => {
     expect(lines.join('')).not.toContain(caller.Authorization.slice(6));
   });
 
+  describe('request ids', () => {
+    const id = (response: Response) => response.headers.get('x-request-id');
+
+    it('answers the caller’s well-formed X-Request-Id, and logs it', async () => {
+      const { app, lines } = shell();
+      const response = await app.request('/api/things', { headers: { ...caller, 'X-Request-Id': 'trace-42_a=' } });
+      expect(id(response)).toBe('trace-42_a=');
+      expect(JSON.parse(lines.at(-1)!)).toMatchObject({ requestId: 'trace-42_a=', path: '/api/things' });
+    });
+
+    it('logs a preflight with the status it was answered with', async () => {
+      const { app, lines } = shell();
+      const response = await app.request('/api/things', { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'GET' } });
+      expect(JSON.parse(lines.at(-1)!)).toMatchObject({ method: 'OPTIONS', status: 204, requestId: id(response) });
+    });
+
+    it('replaces a malformed or overlong one with a fresh UUID', async () => {
+      const { app } = shell();
+      for (const sent of ['has spaces', 'a{b}', 'x'.repeat(256)]) {
+        const response = await app.request('/api/things', { headers: { ...caller, 'X-Request-Id': sent } });
+        expect(id(response)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      }
+    });
+
+    it('gives every answer one, a new one per request: operations, refusals, health, docs, preflights', async () => {
+      const { app } = shell();
+      const answers = [
+        await app.request('/api/things', { headers: caller }),
+        await app.request('/api/things', { headers: caller }),
+        await app.request('/api/things'),
+        await app.request('/api/things', { method: 'PUT', headers: caller }),
+        await app.request('/health'),
+        await app.request('/ready'),
+        await app.request('/docs'),
+        await app.request('/api/things', { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'GET' } }),
+      ];
+      const ids = answers.map(id);
+      expect(ids.every((value) => value !== null && value.length > 0)).toBe(true);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(answers.map((answer) => answer.headers.get('x-request-id')?.includes(','))).not.toContain(true);
+    });
+  });
+
   describe('CORS', () => {
     const preflight = (origin: string) =>
       new Request('http://localhost/api/things', { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'DELETE' } });

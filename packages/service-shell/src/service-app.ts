@@ -1,13 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
-import { requestId } from 'hono/request-id';
 import type { CommonServerConfig, Logger } from '@repo/config';
-import { createHealthApp, publicOrigin, requestLogger } from '@repo/http';
+import { createHealthApp, publicOrigin } from '@repo/http';
 import { createOpenApiApp, type Authorization, type ErrorMapper, type OpenApiApp, type SecurityVerifiers } from '@repo/hono-openapi';
 import { corsSettings } from './cors-settings.ts';
 import { docsHandler } from './docs-handler.ts';
 import { registerOperations, type OperationHandlers } from './operation-handlers.ts';
 import { refusalOf } from './refusal-of.ts';
+import { PUBLIC_BASE_URL, requestContext } from './request-context.ts';
 
 /** What the shell reads from the configuration (see `@repo/config`'s `CommonServerConfig`). */
 export type ShellConfig = Pick<CommonServerConfig, 'corsOrigins' | 'publicBaseUrl' | 'responseValidation' | 'bodyLimitBytes'>;
@@ -39,9 +39,6 @@ export interface ServiceAppOptions<Operations, Principal> {
   /** The offline HTML reference served at `/docs`; missing: 404 in the API's format. */
   docsFile?: string | undefined;
 }
-
-/** The name under which the shell keeps `PUBLIC_BASE_URL` on each request's context. */
-const PUBLIC_BASE_URL = 'publicBaseUrl';
 
 /**
  * The origin absolute URLs in a response start with (Onezone's `Location`, Camunda's problem
@@ -76,26 +73,19 @@ export function createServiceApp<Paths, Operations, Principal>(options: ServiceA
   registerOperations(api, options.handlers({ basePath: api.basePath }));
 
   const app = new Hono();
-  const { readScope } = options;
-  app.use(async (c, next) => {
-    (c.set as (key: string, value: unknown) => void)(PUBLIC_BASE_URL, config.publicBaseUrl);
-    if (readScope === undefined) return next();
-    const close = readScope();
-    try {
-      await next();
-    } finally {
-      close();
-    }
-  });
-  // The runtime reuses this id, so the response header, the request log line and a 500's detail agree.
-  app.use(requestId());
-  app.use(requestLogger(logger));
-  const corsMiddleware = cors(corsSettings(options.spec, config.corsOrigins));
-  // Only browsers send Origin, and only they need CORS headers. hono/cors writes its headers onto a
-  // placeholder response that is then merged into the real one, turning @hono/node-server's cheap
-  // response into a full undici Response (~12% of a read's CPU in a profile); callers without
-  // Origin skip it.
-  app.use((c, next) => (c.req.header('origin') === undefined ? next() : corsMiddleware(c, next)));
+  app.use(
+    requestContext({
+      publicBaseUrl: config.publicBaseUrl,
+      readScope: options.readScope,
+      // Only browsers send Origin, and only they need CORS headers. hono/cors writes its headers onto a
+      // placeholder response that is then merged into the real one, turning @hono/node-server's cheap
+      // response into a full undici Response (~12% of a read's CPU in a profile); callers without
+      // Origin skip it.
+      cors: cors(corsSettings(options.spec, config.corsOrigins)),
+      apiBasePath: api.basePath,
+      logger,
+    }),
+  );
   app.route('/', createHealthApp({ ready: options.ready, logger }));
   app.get('/docs', docsHandler(options.docsFile, api.notFound));
   app.route('/', api.app);
