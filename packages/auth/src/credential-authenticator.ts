@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { UNKNOWN_ADDRESS } from '@repo/http';
 import type { PasswordHasher } from './password-hasher.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
@@ -36,8 +36,8 @@ export interface CredentialAuthenticatorOptions {
  * An unknown username, and a user without a password (who exists but cannot sign in), cost one
  * argon2id verification, like a wrong password, so response times do not tell which usernames
  * exist. A successful verification is remembered for a while (as Elasticsearch's realm cache
- * does), keyed by an HMAC (under a key that lives only in this process) of the user id, the stored
- * hash and the password: argon2id costs ~20–40 ms of CPU, which would otherwise cap every
+ * does), keyed by a keyed SHA3-256 digest (under a key that lives only in this process) of the user
+ * id, the stored hash and the password: argon2id costs ~20–40 ms of CPU, which would otherwise cap every
  * authenticated endpoint at a few dozen requests per second per core. Only successes are cached
  * and the stored hash is part of the key, so a removed user or a changed password is seen at once;
  * the principal (permissions, privileges) is read from the store on every request. That makes the
@@ -51,7 +51,11 @@ export class CredentialAuthenticator<P> {
   readonly #maxEntries: number;
   readonly #now: () => number;
   readonly #throttle: SignInThrottle | undefined;
-  readonly #hmacKey = randomBytes(32);
+  /**
+   * The cache's key: a secret prefix makes SHA3-256 a MAC (SHA-3 has no length extension), in one
+   * call where an HMAC object costs ~2.5× as much, a few percent of every authenticated read.
+   */
+  readonly #cacheKeySecret = randomBytes(32).toString('hex');
   /** Cache key → expiry (ms). Map order is insertion order: the first entry is the oldest. */
   readonly #verified = new Map<string, number>();
   /** Verifications under way, so a burst of requests with the same credentials verifies once. */
@@ -84,7 +88,7 @@ export class CredentialAuthenticator<P> {
 
   async #verify(id: string | number, passwordHash: string, password: string): Promise<boolean> {
     if (this.#ttlMs <= 0) return this.#hasher.verify(passwordHash, password);
-    const key = createHmac('sha256', this.#hmacKey).update(`${id}\0${passwordHash}\0`).update(password).digest('base64');
+    const key = hash('sha3-256', `${this.#cacheKeySecret}\0${id}\0${passwordHash}\0${password}`, 'base64');
     const expires = this.#verified.get(key);
     if (expires !== undefined) {
       if (expires > this.#now()) return true;

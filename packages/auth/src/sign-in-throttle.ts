@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { SignInLimits } from '@repo/config';
 import type { OpenedDatabase } from '@repo/persistence';
@@ -40,7 +40,7 @@ interface Counter {
 
 /** The two counters of an attempt, keys hashed so that a long username costs no more to store. */
 function counters(attempt: SignInAttempt, limits: SignInLimits): Counter[] {
-  const hash = (text: string) => createHash('sha256').update(text).digest('base64url');
+  const hash = (text: string) => digest('sha256', text, 'base64url');
   return [
     { key: hash(`user\0${attempt.address}\0${attempt.username}`), limit: limits.maxFailures },
     { key: hash(`address\0${attempt.address}`), limit: limits.maxFailuresPerAddress },

@@ -1,4 +1,4 @@
-import { CredentialAuthenticator, type CredentialAuthenticatorOptions, type PasswordHasher } from '@repo/auth';
+import { CredentialAuthenticator, perRecord, type CredentialAuthenticatorOptions, type PasswordHasher } from '@repo/auth';
 import type { UserRecord, UserStore } from '../stores/user-store.ts';
 import type { Principal } from './principal.ts';
 
@@ -12,13 +12,15 @@ export class Authenticator extends CredentialAuthenticator<Principal> {
     super(
       async (username) => {
         const user = await store.findByUsername(username);
-        return user && { id: user.key, passwordHash: user.passwordHash, principal: toPrincipal(user) };
+        return user && credentialsOf(user);
       },
       hasher,
       options,
     );
   }
 }
+
+const credentialsOf = perRecord((user: UserRecord) => ({ id: user.key, passwordHash: user.passwordHash, principal: toPrincipal(user) }));
 
 function toPrincipal(user: UserRecord): Principal {
   return { key: user.key, username: user.username, permissions: new Set(user.permissions) };

@@ -1,7 +1,12 @@
-import { CredentialAuthenticator, type CredentialAuthenticatorOptions, type PasswordHasher } from '@repo/auth';
-import type { UserStore } from '../stores/user-store.ts';
+import { CredentialAuthenticator, perRecord, type CredentialAuthenticatorOptions, type PasswordHasher } from '@repo/auth';
+import type { UserStore, UserWithCredentials } from '../stores/user-store.ts';
 import { principalOf, type Principal } from './principal.ts';
 import { admit, type SignIn } from './sign-in.ts';
+
+const credentialsOf = perRecord((user: UserWithCredentials) => {
+  const { passwordHash, ...record } = user;
+  return { id: user.id, passwordHash, principal: principalOf(record) };
+});
 
 /**
  * Checks HTTP basic credentials against the Onezone users' stored argon2id hashes. The mechanism
@@ -14,9 +19,7 @@ export class Authenticator extends CredentialAuthenticator<Principal> {
     super(
       async (username) => {
         const user = await store.findByUsername(username);
-        if (user === undefined) return undefined;
-        const { passwordHash, ...record } = user;
-        return { id: user.id, passwordHash, principal: principalOf(record) };
+        return user && credentialsOf(user);
       },
       hasher,
       options,

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hash, randomBytes } from 'node:crypto';
 import type { StoredClientToken } from '../stores/user-store.ts';
 
 /** Marks our tokens (and their format's version), so a token is recognisable in a log or a leak scan. */
@@ -45,7 +45,7 @@ export class ClientTokenVault {
 
   /** The lookup key of a presented token: SHA-256, hex. */
   hash(token: string): string {
-    return createHash('sha256').update(token, 'utf8').digest('hex');
+    return hash('sha256', token, 'hex');
   }
 
   /** The token a stored row holds, or undefined when it does not open under this key (key changed, row tampered). */
