@@ -4,6 +4,9 @@ import { serve } from '@hono/node-server';
 import type { Logger } from 'pino';
 import type { ServingLimits } from '@repo/config';
 
+/** How often a stopping server ends the connections whose last response has gone out. */
+const SWEEP_MS = 25;
+
 /** What a server without configured limits uses (see {@link ServingLimits}). */
 export const DEFAULT_SERVING_LIMITS: ServingLimits = {
   requestTimeoutMs: 30_000,
@@ -74,11 +77,6 @@ export async function serveApp(options: ServeAppOptions): Promise<ServedApp> {
   server.maxConnections = limits.maxConnections;
   if (options.clientErrorResponse) server.on('clientError', clientErrorHandler(options.clientErrorResponse, logger));
   const port = (server.address() as AddressInfo).port;
-  const inFlight = new Set<ServerResponse>();
-  server.on('request', (_req, res: ServerResponse) => {
-    inFlight.add(res);
-    res.once('close', () => inFlight.delete(res));
-  });
   const shownHost = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
   logger.info({ url, hostname, port }, `listening on ${url}`);
@@ -88,7 +86,7 @@ export async function serveApp(options: ServeAppOptions): Promise<ServedApp> {
 
   async function shutdown(): Promise<void> {
     logger.info('shutting down: finishing in-flight requests');
-    await stopServer(server, inFlight, shutdownTimeoutMs, logger);
+    await stopServer(server, shutdownTimeoutMs, logger);
     try {
       await options.onShutdown?.();
     } finally {
@@ -177,7 +175,7 @@ function clientErrorHandler(respond: (reason: ClientErrorReason) => ClientErrorR
   };
 }
 
-function stopServer(server: Server, inFlight: ReadonlySet<ServerResponse>, timeoutMs: number, logger: Logger): Promise<void> {
+function stopServer(server: Server, timeoutMs: number, logger: Logger): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       logger.warn({ timeoutMs }, 'grace period over: closing remaining connections');
@@ -185,15 +183,17 @@ function stopServer(server: Server, inFlight: ReadonlySet<ServerResponse>, timeo
     }, timeoutMs);
     timer.unref();
     // close() refuses new connections and ends idle keep-alive ones, but a connection whose request
-    // is in flight would stay open until its keep-alive timeout: end each as its response finishes.
-    const endIdle = () => setImmediate(() => server.closeIdleConnections());
-    for (const response of inFlight) response.once('close', endIdle);
+    // is in flight would stay open until its keep-alive timeout: idle ones are swept until all are
+    // gone. A sweep, not a 'close' listener on every response: tracking responses cost every
+    // request a Set entry and a listener, for the one moment of shutdown.
+    const sweep = setInterval(() => server.closeIdleConnections(), SWEEP_MS);
+    sweep.unref();
     server.on('request', (_req, res: ServerResponse) => {
       if (!res.headersSent) res.setHeader('Connection', 'close');
-      res.once('close', endIdle);
     });
     server.close((error) => {
       clearTimeout(timer);
+      clearInterval(sweep);
       if (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING') reject(error);
       else resolve();
     });
