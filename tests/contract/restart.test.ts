@@ -1,7 +1,8 @@
 /**
  * Data survives the process: create users, SIGTERM the server (exit code 0), start a new process
  * on the same DATA_DIR, and the users are there, passwords included. The steps of each API's
- * suite run in order on one data folder.
+ * suite run in order on one data folder. Camunda's restart also changes the argon2id cost, from the
+ * suites' cheap one to the servers' default, as an operator raising `PASSWORD_HASH_*` would.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCamundaClient } from '@repo/camunda-client';
@@ -12,6 +13,7 @@ import { ADMIN } from '../support/admin.ts';
 import { checkedFetch, failOnViolations } from '@repo/test-kit';
 import type { RunningServer } from '../support/start-server.ts';
 import { startOnStore, type ServerOnStore } from '../support/stores.ts';
+import { storedPasswordHashes } from '../support/stored-password-hashes.ts';
 
 const camundaFetch = checkedFetch(camundaSpec);
 const onezoneFetch = checkedFetch(onezoneSpec);
@@ -38,20 +40,24 @@ describe('Camunda server restarted on the same DATA_DIR', () => {
   });
 
   it('finds the users created before the restart, under the same keys', async () => {
-    again = await started.restart();
+    again = await started.restart({ passwordHash: 'default' });
     const { data } = await client(again).POST('/users/search', { body: { filter: { username: PLAIN.username } } });
     expect(data!.items).toEqual([{ key, username: PLAIN.username, name: 'Sur Vivor', email: 'survivor@example.com' }]);
   });
 
-  it('accepts the passwords set before the restart', async () => {
+  it('accepts the passwords set before the restart, hashed at the cost of that start', async () => {
     // Authenticated, not 401; without user management, so 403.
     const { response } = await client(again, PLAIN).POST('/users/search', { body: {} });
     expect(response.status).toBe(403);
+    expect((await storedPasswordHashes({ api: 'camunda', dataDir: again.dataDir }))[PLAIN.username]).toMatch(/^\$argon2id\$v=19\$m=1024,t=1,p=1\$/);
   });
 
-  it('gives a new user a key not taken before the restart', async () => {
+  it('gives a new user a key not taken before the restart, and a hash at the new cost', async () => {
     const { data } = await client(again).POST('/users', { body: { username: 'after.restart', password: 'after-Passw0rd' } });
     expect(data!.userKey).toBeGreaterThan(key);
+    expect((await storedPasswordHashes({ api: 'camunda', dataDir: again.dataDir }))['after.restart']).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    const { response } = await client(again, { username: 'after.restart', password: 'after-Passw0rd' }).POST('/users/search', { body: {} });
+    expect(response.status).toBe(403);
   });
 });
 

@@ -25,9 +25,19 @@ export interface StartServerOptions {
   admin?: Credentials;
   /** `src` (default) or `dist`, see the module comment. */
   entry?: 'src' | 'dist';
+  /**
+   * The argon2id cost of new hashes: `cheap` (default; `PASSWORD_HASH_*` as the in-process test kit's
+   * hasher) or `default`, the server's own (the OWASP minimum), as an operator who sets nothing gets.
+   */
+  passwordHash?: 'cheap' | 'default';
   /** More environment variables. */
   env?: Record<string, string>;
 }
+
+// Suites send thousands of creates and wrong credentials (the fuzzer ~2,000 per API and store): at
+// the OWASP cost each costs its server 12-24 ms of CPU, most of a run's. Hashing is the same code
+// path at any cost, and stored hashes carry their own (tests/contract/restart.test.ts).
+const CHEAP_PASSWORD_HASH = { PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_ITERATIONS: '1', PASSWORD_HASH_PARALLELISM: '1' };
 
 /** A running server process. */
 export interface RunningServer {
@@ -96,6 +106,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       // its own, passed in `env`.
       SIGN_IN_MAX_FAILURES: '1000000',
       SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000000',
+      ...(options.passwordHash === 'default' ? {} : CHEAP_PASSWORD_HASH),
       ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
       ...options.env,
     },

@@ -63,8 +63,8 @@ export interface ServerOnStore {
   server: RunningServer;
   /** The `DATABASE_URL` it was given, when on PostgreSQL. */
   databaseUrl: string | undefined;
-  /** Starts another process on the same data (stop the previous one first). */
-  restart(): Promise<RunningServer>;
+  /** Starts another process on the same data (stop the previous one first), with `changes` to the options it was started with. */
+  restart(changes?: Partial<StartServerOptions>): Promise<RunningServer>;
   /** Stops the server (asserting exit 0) and removes its data. */
   dispose(): Promise<void>;
 }
@@ -79,7 +79,8 @@ export async function startOnStore(api: ApiName, store: StoreTarget, options: Pa
     rmSync(dataDir, { recursive: true, force: true });
     await database?.drop();
   };
-  const start = () => startServer({ ...options, api, dataDir, ...(database ? { databaseUrl: database.url } : {}) });
+  const start = (changes: Partial<StartServerOptions> = {}) =>
+    startServer({ ...options, ...changes, api, dataDir, ...(database ? { databaseUrl: database.url } : {}) });
   const started: RunningServer[] = [];
   try {
     started.push(await start());
@@ -90,8 +91,8 @@ export async function startOnStore(api: ApiName, store: StoreTarget, options: Pa
   return {
     server: started[0]!,
     databaseUrl: database?.url,
-    async restart() {
-      started.push(await start());
+    async restart(changes) {
+      started.push(await start(changes));
       return started.at(-1)!;
     },
     async dispose() {

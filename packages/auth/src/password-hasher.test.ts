@@ -18,6 +18,18 @@ describe('Argon2idPasswordHasher', () => {
     expect(await hasher.verify(hashed, 'wrong horse')).toBe(false);
   });
 
+  it('verifies a hash made at another cost, as after a restart with other PASSWORD_HASH_* settings', async () => {
+    const before = new Argon2idPasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
+    const after = new Argon2idPasswordHasher({ memoryCost: 2048, timeCost: 3, parallelism: 2 });
+    const madeBefore = await before.hash('correct horse');
+    expect(await after.hash('correct horse')).toMatch(/^\$argon2id\$v=19\$m=2048,t=3,p=2\$/);
+    expect(await after.verify(madeBefore, 'correct horse')).toBe(true);
+    expect(await after.verify(madeBefore, 'wrong horse')).toBe(false);
+    // And back: the production default verifies what the cheaper cost made, and the other way round.
+    expect(await hasher.verify(madeBefore, 'correct horse')).toBe(true);
+    expect(await before.verify(await hasher.hash('correct horse'), 'correct horse')).toBe(true);
+  });
+
   it('salts, so one password hashes differently twice', async () => {
     const cheap = new Argon2idPasswordHasher({ memoryCost: 1024, timeCost: 1 });
     expect(await cheap.hash('same')).not.toBe(await cheap.hash('same'));

@@ -1,4 +1,5 @@
 import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
+import { OWASP_ARGON2ID_PARAMS, type Argon2idParams } from '@repo/config';
 
 /** Hashes and checks passwords. Implementations never log or keep the clear password. */
 export interface PasswordHasher {
@@ -13,22 +14,9 @@ export interface PasswordHasher {
   verifyAgainstNothing(password: string): Promise<false>;
 }
 
-/** argon2id cost parameters. */
-export interface Argon2idParams {
-  /** Memory in KiB. */
-  memoryCost: number;
-  /** Passes over memory. */
-  timeCost: number;
-  /** Lanes. */
-  parallelism: number;
-}
-
-/** The OWASP Password Storage Cheat Sheet minimum for argon2id: m=19 MiB, t=2, p=1. */
-export const OWASP_ARGON2ID_PARAMS: Readonly<Argon2idParams> = Object.freeze({
-  memoryCost: 19456,
-  timeCost: 2,
-  parallelism: 1,
-});
+// The cost and its OWASP minimum are @repo/config's, which validates the configured cost against it
+// (this package depends on config, not the other way).
+export { OWASP_ARGON2ID_PARAMS, type Argon2idParams } from '@repo/config';
 
 // `Algorithm` is an ambient const enum, which isolatedModules cannot read; 2 is Argon2id.
 const ARGON2ID = 2 as Algorithm;
@@ -38,7 +26,10 @@ export class Argon2idPasswordHasher implements PasswordHasher {
   readonly #options: Options;
   #decoy: Promise<string> | undefined;
 
-  /** @param params OWASP parameters by default; tests may pass cheaper ones. */
+  /**
+   * @param params the cost of new hashes, OWASP's minimum by default (servers pass the configured
+   * `passwordHash`). Verifying reads the cost from the stored hash, so a hash made at any cost verifies.
+   */
   constructor(params: Partial<Argon2idParams> = {}) {
     this.#options = { ...OWASP_ARGON2ID_PARAMS, ...params, algorithm: ARGON2ID };
   }

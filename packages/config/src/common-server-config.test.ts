@@ -25,6 +25,7 @@ describe('readCommonServerConfig', () => {
       serving: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5000, maxConnections: 1024 },
       signIn: { maxFailures: 10, maxFailuresPerAddress: 100, windowSeconds: 300 },
       trustProxyHops: 0,
+      passwordHash: { memoryCost: 19456, timeCost: 2, parallelism: 1 },
     });
   });
 
@@ -61,6 +62,12 @@ describe('readCommonServerConfig', () => {
       signIn: { maxFailures: 3, maxFailuresPerAddress: 5, windowSeconds: 60 },
       trustProxyHops: 1,
     });
+  });
+
+  it('reads the password hash cost, refusing one below the OWASP minimum outside NODE_ENV=test', () => {
+    const cheap = { PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_ITERATIONS: '1' };
+    expect(read({ ...cheap, NODE_ENV: 'test' }).passwordHash).toEqual({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
+    expect(() => read(cheap)).toThrow(ConfigError);
   });
 
   it('refuses a headers timeout longer than the request timeout', () => {

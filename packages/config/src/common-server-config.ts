@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError, readEnum, readInt, readOptionalString, readString, readUrl, type Env } from './env.ts';
 import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './logger.ts';
+import { readPasswordHashCost, type Argon2idParams } from './password-hash-cost.ts';
 
 /** How the contract runtime treats a response that is off the spec. */
 export const RESPONSE_VALIDATION_MODES = ['off', 'warn', 'throw'] as const;
@@ -59,6 +60,8 @@ export interface CommonServerConfig {
    * the socket's peer is the client (the header is ignored, as anyone can send it).
    */
   trustProxyHops: number;
+  /** The argon2id cost of new password hashes (see {@link readPasswordHashCost}). */
+  passwordHash: Argon2idParams;
 }
 
 /** Timeouts and the connection cap of the HTTP server. */
@@ -115,6 +118,7 @@ export function readCommonServerConfig(env: Env, { prefix }: { prefix: string })
       windowSeconds: readInt(env, 'SIGN_IN_WINDOW_SECONDS', 300, { min: 1, max: 86_400 }),
     },
     trustProxyHops: readInt(env, 'TRUST_PROXY_HOPS', 0, { min: 0, max: 10 }),
+    passwordHash: readPasswordHashCost(env, nodeEnv),
   };
 }
 

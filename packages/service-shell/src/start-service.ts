@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bootstrapAdmin, createSignInThrottle, Argon2idPasswordHasher, type BootstrapOutcome } from '@repo/auth';
-import { ConfigError, createLogger, type Logger } from '@repo/config';
+import { ConfigError, createLogger, meetsOwaspMinimum, type Logger } from '@repo/config';
 import { serveApp } from '@repo/http';
 import { DatabaseUnreachableError, waitForDatabase } from '@repo/persistence';
 import { logBootstrapOutcome } from './admin-banner.ts';
@@ -32,7 +32,11 @@ export async function startService<Config extends ServiceConfig, Store extends S
     process.exit(1);
   }
   const logger = createLogger({ name: service.name, level: config.logLevel, format: config.logFormat });
-  const hasher = new Argon2idPasswordHasher();
+  const hasher = new Argon2idPasswordHasher(config.passwordHash);
+  if (!meetsOwaspMinimum(config.passwordHash)) {
+    // Only NODE_ENV=test gets here (config refuses it otherwise): say so, in case that was a mistake.
+    logger.warn({ passwordHash: config.passwordHash }, 'new password hashes use an argon2id cost below the OWASP minimum (NODE_ENV=test)');
+  }
 
   let store: Store;
   let admin: BootstrapOutcome;
