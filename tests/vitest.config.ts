@@ -9,5 +9,8 @@ export default defineConfig({
     // other workspaces' suites run beside it under turbo.
     testTimeout: 30_000,
     hookTimeout: 90_000,
+    // One module graph for all files (no module mocks here; each file starts its own servers):
+    // re-importing the support code and compiling the specs' checkers per file cost ~20 CPU-s a run.
+    isolate: false,
   },
 });
