@@ -16,13 +16,7 @@ export interface StoreLocation {
  * the server must answer 500 in its API's format. The table is renamed back afterwards.
  */
 export async function withBrokenStore<T>(location: StoreLocation, action: () => Promise<T>): Promise<T> {
-  const database = await openDatabase<any>({
-    databaseUrl: location.databaseUrl,
-    dataDir: location.dataDir,
-    fileName: `${location.api}.sqlite`,
-    pgSchema: location.api,
-    pgPoolSize: 1,
-  });
+  const database = await openServerDatabase(location);
   try {
     await database.db.schema.alterTable('users').renameTo('users_broken').execute();
     try {
@@ -33,4 +27,15 @@ export async function withBrokenStore<T>(location: StoreLocation, action: () => 
   } finally {
     await database.close();
   }
+}
+
+/** A second connection to the server's own database (its SQLite file, or its PostgreSQL schema). */
+export function openServerDatabase(location: StoreLocation): ReturnType<typeof openDatabase<any>> {
+  return openDatabase<any>({
+    databaseUrl: location.databaseUrl,
+    dataDir: location.dataDir,
+    fileName: `${location.api}.sqlite`,
+    pgSchema: location.api,
+    pgPoolSize: 1,
+  });
 }

@@ -1,15 +1,8 @@
-import { openDatabase } from '@repo/persistence';
-import type { StoreLocation } from './break-store.ts';
+import { openServerDatabase, type StoreLocation } from './break-store.ts';
 
 /** Each user's stored password hash by username, read from the server's own database on a second connection. */
 export async function storedPasswordHashes(location: StoreLocation): Promise<Record<string, string | null>> {
-  const database = await openDatabase<any>({
-    databaseUrl: location.databaseUrl,
-    dataDir: location.dataDir,
-    fileName: `${location.api}.sqlite`,
-    pgSchema: location.api,
-    pgPoolSize: 1,
-  });
+  const database = await openServerDatabase(location);
   try {
     const rows: { username: string; password_hash: string | null }[] = await database.db.selectFrom('users').select(['username', 'password_hash']).execute();
     return Object.fromEntries(rows.map((row) => [row.username, row.password_hash]));
