@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADMIN, type Credentials } from './admin.ts';
 import { APIS, repoRoot, type ApiName } from './apis.ts';
+import { CHEAP_ARGON2ID_PARAMS } from '@repo/test-kit';
 
 export interface StartServerOptions {
   api: ApiName;
@@ -26,8 +27,8 @@ export interface StartServerOptions {
   /** `src` (default) or `dist`, see the module comment. */
   entry?: 'src' | 'dist';
   /**
-   * The argon2id cost of new hashes: `cheap` (default; `PASSWORD_HASH_*` as the in-process test kit's
-   * hasher) or `default`, the server's own (the OWASP minimum), as an operator who sets nothing gets.
+   * The argon2id cost of new hashes: `cheap` (default; `PASSWORD_HASH_*` set to the test kit's
+   * `CHEAP_ARGON2ID_PARAMS`) or `default`, the server's own (the OWASP minimum), as an operator who sets nothing gets.
    */
   passwordHash?: 'cheap' | 'default';
   /** More environment variables. */
@@ -37,7 +38,11 @@ export interface StartServerOptions {
 // Suites send thousands of creates and wrong credentials (the fuzzer ~2,000 per API and store): at
 // the OWASP cost each costs its server 12-24 ms of CPU, most of a run's. Hashing is the same code
 // path at any cost, and stored hashes carry their own (tests/contract/restart.test.ts).
-const CHEAP_PASSWORD_HASH = { PASSWORD_HASH_MEMORY_KIB: '1024', PASSWORD_HASH_ITERATIONS: '1', PASSWORD_HASH_PARALLELISM: '1' };
+const CHEAP_PASSWORD_HASH = {
+  PASSWORD_HASH_MEMORY_KIB: String(CHEAP_ARGON2ID_PARAMS.memoryCost),
+  PASSWORD_HASH_ITERATIONS: String(CHEAP_ARGON2ID_PARAMS.timeCost),
+  PASSWORD_HASH_PARALLELISM: String(CHEAP_ARGON2ID_PARAMS.parallelism),
+};
 
 /** A running server process. */
 export interface RunningServer {

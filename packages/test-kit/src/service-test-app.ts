@@ -4,9 +4,12 @@ import type { ServiceConfig, ServiceDefinition, ServiceStore } from '@repo/servi
 import { captureLogger } from '@repo/test-support';
 import { strictFetch } from './checked-fetch.ts';
 
-/** argon2id at a fraction of the OWASP cost: the same code path; handler tests check behaviour, not hashing strength. */
+/** argon2id at a fraction of the OWASP cost: the same code path; tests check behaviour, not hashing strength. */
+export const CHEAP_ARGON2ID_PARAMS = Object.freeze({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
+
+/** A hasher at {@link CHEAP_ARGON2ID_PARAMS}, for handler tests. */
 export function cheapHasher(): PasswordHasher {
-  return new Argon2idPasswordHasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
+  return new Argon2idPasswordHasher(CHEAP_ARGON2ID_PARAMS);
 }
 
 /** HTTP basic credentials as an `Authorization` value. */
