@@ -32,7 +32,7 @@ describe('typecheckStep', () => {
     const step = typecheckStep(run, 'apps/onezone');
     expect(step).toMatchObject({ name: 'typecheck apps/onezone', gate: false });
     expect(await step.run()).toEqual({ ok: false, details: ["apps/onezone/src/routes/users/get-user.ts:20:5 TS2322 Type 'null' is not assignable to type 'string'."] });
-    expect(calls[0]).toMatch(/\/typescript\/bin\/tsc -p apps\/onezone\/tsconfig.json --pretty false --incremental --tsBuildInfoFile \S+$/);
+    expect(calls[0]).toMatch(/\/typescript-native\/bin\/tsc -p apps\/onezone\/tsconfig.json --pretty false --incremental --tsBuildInfoFile \S+$/);
   });
 
   it("puts the handlers' errors first and sums up those in tests", async () => {

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Step, StepOutcome } from './pipeline.ts';
 import { lintProblems, tail, tscErrors } from './problems.ts';
 
@@ -12,7 +12,9 @@ export interface CommandResult {
   output: string;
 }
 
-const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+// TypeScript 7's native compiler, as `npm run typecheck` uses: a re-check after a save in a fraction of 5.9's time.
+// Its package exports no `bin/tsc`, hence the path from its package.json.
+const TSC = join(dirname(createRequire(import.meta.url).resolve('typescript-native/package.json')), 'bin', 'tsc');
 const running = new Set<ChildProcess>();
 
 /**
