@@ -2,7 +2,7 @@
  * The little of HAR 1.2 the harness reads (the fuzzer's recording, to find requests to replay) and
  * writes (the exchanges it adds itself, so `redocly drift` counts them with the rest).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 
 /** A HAR 1.2 entry, as far as the harness uses it. */
 export interface HarEntry {
@@ -35,10 +35,18 @@ export interface HarEntry {
   timings: { send: number; wait: number; receive: number };
 }
 
-/** The entries of a HAR file. */
-export async function readHarEntries(file: string): Promise<HarEntry[]> {
+// Each replay of a coverage pass reads the same recording (megabytes of JSON): the last one read
+// is kept, parsed.
+let last: { file: string; version: string; entries: readonly HarEntry[] } | undefined;
+
+/** The entries of a HAR file (parsed again only when the file changed). */
+export async function readHarEntries(file: string): Promise<readonly HarEntry[]> {
+  const { mtimeMs, size } = await stat(file);
+  const version = `${mtimeMs}:${size}`;
+  if (last?.file === file && last.version === version) return last.entries;
   const document = JSON.parse(await readFile(file, 'utf8')) as { log?: { entries?: HarEntry[] } };
   if (!Array.isArray(document.log?.entries)) throw new Error(`${file} is not a HAR file (no log.entries)`);
+  last = { file, version, entries: document.log.entries };
   return document.log.entries;
 }
 

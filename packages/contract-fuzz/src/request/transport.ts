@@ -47,11 +47,14 @@ export function transportMutations(operation: OperationModel): TransportMutation
   const hasJsonBody = bodyMedia(operation)?.schemaPointer !== undefined;
   if (hasJsonBody) {
     const inString = (name: string, bytes: number[] | string, expectation: Mutated['expectation'], serverRule = false): void => {
+      // Encoded once: shrinking maps every candidate through `apply`, and a 1 MiB value re-encoded
+      // each time made the shrinking of one failure take seconds.
+      const inject = typeof bytes === 'string' ? encoder.encode(bytes) : Uint8Array.from(bytes);
       mutations.push({
         name,
         ...(serverRule ? { serverRule: true as const } : {}),
         apply: (values, pick) => {
-          const mutated = injectIntoString(values, pick, name, bytes, expectation);
+          const mutated = injectIntoString(values, pick, name, inject, expectation);
           return mutated !== undefined && serverRule ? { ...mutated, serverRule: true as const } : mutated;
         },
       });
@@ -71,12 +74,14 @@ export function transportMutations(operation: OperationModel): TransportMutation
     // Typical body limits: 64 KiB (ours) and 1 MiB; a value just past each, a payload just under each.
     for (const [label, limit] of [['64 KiB', 64 * 1024], ['1 MiB', MiB]] as const) {
       inString(`string of ${label} + 16 bytes`, 'a'.repeat(limit + 16), 'by-schema');
+      const padding = encoder.encode(JSON.stringify('b'.repeat(limit - 1024)));
       mutations.push({
         name: `payload just under ${label}`,
-        apply: (values) => extraProperty(values, JSON.stringify('b'.repeat(limit - 1024)), `payload just under ${label} (extra property)`),
+        apply: (values) => extraProperty(values, padding, `payload just under ${label} (extra property)`),
       });
     }
-    mutations.push({ name: 'deep nesting', apply: (values) => extraProperty(values, `${'['.repeat(5000)}${']'.repeat(5000)}`, '5,000 nested arrays in an extra property') });
+    const nested = encoder.encode(`${'['.repeat(5000)}${']'.repeat(5000)}`);
+    mutations.push({ name: 'deep nesting', apply: (values) => extraProperty(values, nested, '5,000 nested arrays in an extra property') });
     mutations.push({ name: 'duplicate keys', apply: duplicateKey });
     for (const contentType of ['text/plain', 'application/xml', 'multipart/form-data; boundary=fuzz', null]) {
       mutations.push({
@@ -176,26 +181,25 @@ function getAt(value: unknown, path: readonly string[]): unknown {
   return path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], value);
 }
 
-/** Appends `inject` (raw bytes, or text spliced into the JSON as is) to one string leaf of the body. */
-function injectIntoString(values: RequestValues, pick: number, name: string, inject: number[] | string, expectation: Mutated['expectation']): Mutated | undefined {
+/** Appends `inject` (raw bytes, spliced into the JSON as they are) to one string leaf of the body. */
+function injectIntoString(values: RequestValues, pick: number, name: string, inject: Uint8Array, expectation: Mutated['expectation']): Mutated | undefined {
   const leaves = stringLeaves(values.body);
   const leaf = leaves[pick % Math.max(1, leaves.length)];
   if (leaf === undefined) return undefined;
   const text = JSON.stringify(setAt(values.body, leaf, `${String(getAt(values.body, leaf))}${marker}`));
   const markerJson = JSON.stringify(marker).slice(1, -1);
   const [before, after] = [text.slice(0, text.indexOf(markerJson)), text.slice(text.indexOf(markerJson) + markerJson.length)];
-  const middle = typeof inject === 'string' ? encoder.encode(inject) : Uint8Array.from(inject);
-  const rawBody = concat(encoder.encode(before), middle, encoder.encode(after));
+  const rawBody = concat(encoder.encode(before), inject, encoder.encode(after));
   return { description: `${name} in body /${leaf.join('/')}`, options: { rawBody }, expectation };
 }
 
-function extraProperty(values: RequestValues, json: string, description: string): Mutated | undefined {
+/** Adds `"fuzz_extra": <json>` (encoded JSON text) as the body's first property. */
+function extraProperty(values: RequestValues, json: Uint8Array, description: string): Mutated | undefined {
   const body = values.body;
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
-  const name = 'fuzz_extra';
   const text = JSON.stringify(body);
-  const rawText = text === '{}' ? `{"${name}":${json}}` : `{"${name}":${json},${text.slice(1)}`;
-  return { description, options: { rawBody: encoder.encode(rawText) }, expectation: 'by-schema' };
+  const rawBody = concat(encoder.encode('{"fuzz_extra":'), json, encoder.encode(text === '{}' ? '}' : `,${text.slice(1)}`));
+  return { description, options: { rawBody }, expectation: 'by-schema' };
 }
 
 function duplicateKey(values: RequestValues): Mutated | undefined {

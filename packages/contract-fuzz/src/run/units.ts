@@ -10,7 +10,7 @@ import type { SchemaContext } from '../schema/positive.ts';
 import { isSecured, type OperationModel, type SpecModel } from '../spec/operations.ts';
 import { authVariants } from '../request/auth.ts';
 import { buildRequest } from '../request/build.ts';
-import type { Planned } from '../request/planned.ts';
+import type { Expectation, Planned } from '../request/planned.ts';
 import { expectationOf, transportMutations } from '../request/transport.ts';
 import { negativeValues, positiveValues } from '../request/values.ts';
 import type { CheckName, FuzzCredentials, FuzzTarget, RawRequest, RequestClass } from '../types.ts';
@@ -114,9 +114,14 @@ export function planUnits(
         const mutated = mutation.apply(values, pick) ?? mutations.at(-1)!.apply(values, pick)!;
         const sentValues = mutated.values ?? values;
         const request = buildRequest(baseUrl, operation, sentValues, credentials, mutated.options);
+        let expectation: Expectation | undefined;
         return {
           generated: { operationId: id, class: 'transport', description: `transport: ${mutated.description}`, request },
-          expectation: transportExpectation(kind, mutated, expectationOf(ctx, operation, mutated, request.body)),
+          // Settled on first use: shrinking maps candidates it never sends, and settling a 1 MiB
+          // body (decode, parse, validate) costs milliseconds.
+          get expectation() {
+            return (expectation ??= transportExpectation(kind, mutated, expectationOf(ctx, operation, mutated, request.body)));
+          },
           values: sentValues,
           oddHost: mutated.oddHost,
           authorised,
