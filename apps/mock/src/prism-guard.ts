@@ -25,7 +25,7 @@ export interface PrismGuardOptions {
   host: string;
   /** The port to listen on; 0 picks a free one. */
   port: number;
-  /** Where Prism listens (host as to connect, e.g. `127.0.0.1`). */
+  /** Where Prism listens (host as to connect, e.g. `127.0.0.1`); read on each request, so it may be set once Prism is up. */
   upstream: { host: string; port: number };
   /** The spec Prism serves (the mounted copy), asked again on each answer so a reload is followed. */
   spec: () => SpecDocument;

@@ -27,6 +27,8 @@ export interface PrismOptions {
   onLine: (line: string) => void;
   /** How long to wait for the first answer, default 20 s. */
   startTimeoutMs?: number;
+  /** With port 0, picks the port to try; default {@link freePort} (the OS's pick). */
+  pickPort?: (host: string) => Promise<number>;
 }
 
 /** A running Prism child process. */
@@ -59,12 +61,30 @@ export async function freePort(host: string): Promise<number> {
   });
 }
 
+/** Tries with port 0: how many free ports are picked before giving up on EADDRINUSE. */
+const FREE_PORT_ATTEMPTS = 3;
+
 /**
  * Starts `prism mock` as a child process and resolves once it answers HTTP. Rejects, with
- * Prism's last lines, when the process exits before that or does not answer in time.
+ * Prism's last lines, when the process exits before that or does not answer in time. With port 0
+ * a free port is picked; since something else may take it before Prism listens (an outgoing
+ * connection's local port, another process picking at the same moment), a start that fails with
+ * EADDRINUSE is retried on another one.
  */
 export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
-  const port = options.port === 0 ? await freePort(options.host) : options.port;
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port === 0 ? await (options.pickPort ?? freePort)(options.host) : options.port;
+    try {
+      return await launchPrism(options, port);
+    } catch (error) {
+      const taken = error instanceof Error && error.message.includes('EADDRINUSE');
+      if (options.port !== 0 || !taken || attempt === FREE_PORT_ATTEMPTS) throw error;
+      options.onLine(`port ${port} was taken before Prism listened on it; trying another`);
+    }
+  }
+}
+
+async function launchPrism(options: PrismOptions, port: number): Promise<PrismProcess> {
   const args = [PRISM_CLI, 'mock', options.document, '--host', options.host, '--port', String(port)];
   // --multiprocess=false: in multiprocess mode (the default when NODE_ENV=production) the CLI
   // process forks the server and then does not watch the spec any more.

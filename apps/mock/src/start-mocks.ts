@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { MOCKED_APIS, type MockedApi } from './apis.ts';
 import { mountAtServerPath, serverBasePath, type SpecDocument } from './mount-bundle.ts';
 import { startPrismGuard } from './prism-guard.ts';
-import { connectHost, freePort, startPrism, type PrismLogLevel } from './prism-process.ts';
+import { connectHost, startPrism, type PrismLogLevel } from './prism-process.ts';
 import { watchFile } from './watch-file.ts';
 
 /** Options of {@link startMock}. */
@@ -62,23 +62,19 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
   let guard: Awaited<ReturnType<typeof startPrismGuard>> | undefined;
   try {
     // The guard (prism-guard.ts: no request can crash the mock) on the documented port, Prism on an
-    // internal loopback one. The guard listens first, so a taken port fails before Prism starts.
-    const prismPort = await freePort('127.0.0.1');
-    guard = await startPrismGuard({
-      host,
-      port: options.port ?? api.defaultPort,
-      upstream: { host: '127.0.0.1', port: prismPort },
-      spec: () => mounted,
-      onLine,
-    });
+    // internal loopback one. The guard listens first, so a taken port fails before Prism starts;
+    // it forwards to Prism's port once Prism answers on it.
+    const upstream = { host: '127.0.0.1', port: 0 };
+    guard = await startPrismGuard({ host, port: options.port ?? api.defaultPort, upstream, spec: () => mounted, onLine });
     const prism = await startPrism({
       document,
       host: '127.0.0.1',
-      port: prismPort,
+      port: 0,
       dynamic: options.dynamic ?? false,
       logLevel: options.logLevel ?? 'error',
       onLine,
     });
+    upstream.port = prism.port;
     const front = guard;
     let closing = false;
     void prism.exited.then((code) => {
