@@ -1,7 +1,7 @@
 /**
- * One Ajv instance per purpose, each holding the whole bundled spec under {@link specSchemaId}, so
- * validators are compiled from JSON pointers into the spec and `#/components/...` refs resolve
- * exactly as written. Nothing is copied out of the spec.
+ * One Ajv instance per spec and purpose, each holding the whole bundled spec under
+ * {@link specSchemaId}, so validators are compiled from JSON pointers into the spec and
+ * `#/components/...` refs resolve exactly as written. Nothing is copied out of the spec.
  */
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
@@ -20,8 +20,38 @@ export interface AjvPurpose {
   readonly useDefaults: boolean;
 }
 
-/** Creates an Ajv 2020 instance with formats on and the spec registered (not yet compiled). */
+/** One spec's Ajv for one purpose, with what was compiled from it. */
+interface SpecAjv {
+  readonly ajv: Ajv2020;
+  readonly validators: Map<string, ValidateFunction>;
+  /** Where compile warnings go: the app compiling now. */
+  logger: RuntimeLogger;
+}
+
+// Apps made from the same spec object in one process (a test file makes one per test, ~80 ms of
+// Ajv code generation each) share its validators: they are pure functions of the spec and purpose.
+const bySpec = new WeakMap<object, Map<boolean, SpecAjv>>();
+const byAjv = new WeakMap<Ajv2020, SpecAjv>();
+
+/**
+ * The Ajv 2020 instance for the spec and purpose, with formats on and the spec registered; shared
+ * by every app made from the same spec object. Compile warnings go to `logger` from now on.
+ */
 export function createSpecAjv(spec: OpenApiDocument, purpose: AjvPurpose, logger: RuntimeLogger): Ajv2020 {
+  let forSpec = bySpec.get(spec);
+  if (forSpec === undefined) bySpec.set(spec, (forSpec = new Map()));
+  const known = forSpec.get(purpose.useDefaults);
+  if (known !== undefined) {
+    known.logger = logger;
+    return known.ajv;
+  }
+  const entry: SpecAjv = { ajv: newSpecAjv(spec, purpose, () => entry.logger), validators: new Map(), logger };
+  forSpec.set(purpose.useDefaults, entry);
+  byAjv.set(entry.ajv, entry);
+  return entry.ajv;
+}
+
+function newSpecAjv(spec: OpenApiDocument, purpose: AjvPurpose, logger: () => RuntimeLogger): Ajv2020 {
   const ajv = new Ajv2020({
     // Every bad field in one 400, not just the first.
     allErrors: true,
@@ -38,8 +68,8 @@ export function createSpecAjv(spec: OpenApiDocument, purpose: AjvPurpose, logger
     validateSchema: false,
     logger: {
       log: () => {},
-      warn: (...args: unknown[]) => logger.warn({ ajv: args.map(String) }, 'ajv warning while compiling the spec'),
-      error: (...args: unknown[]) => logger.error({ ajv: args.map(String) }, 'ajv error while compiling the spec'),
+      warn: (...args: unknown[]) => logger().warn({ ajv: args.map(String) }, 'ajv warning while compiling the spec'),
+      error: (...args: unknown[]) => logger().error({ ajv: args.map(String) }, 'ajv error while compiling the spec'),
     },
   });
   addFormats(ajv);
@@ -58,9 +88,21 @@ export function specRef(pointer: string): { $ref: string } {
   return { $ref: `${specSchemaId}#${fragment}` };
 }
 
-/** Compiles the schema at `pointer` in the spec. */
+/** The validator of the schema at `pointer` in the spec, compiled once per {@link createSpecAjv} instance. */
 export function compileAt(ajv: Ajv2020, pointer: string): ValidateFunction {
-  return ajv.compile(specRef(pointer));
+  return compileSchema(ajv, specRef(pointer));
+}
+
+/** The validator of `schema` (refs into the spec allowed), compiled once per {@link createSpecAjv} instance. */
+export function compileSchema(ajv: Ajv2020, schema: object): ValidateFunction {
+  const validators = byAjv.get(ajv)?.validators;
+  const key = JSON.stringify(schema);
+  let validate = validators?.get(key);
+  if (validate === undefined) {
+    validate = ajv.compile(schema);
+    validators?.set(key, validate);
+  }
+  return validate;
 }
 
 export type { Ajv2020, ValidateFunction };

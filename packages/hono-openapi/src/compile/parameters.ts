@@ -4,7 +4,7 @@
  * validator compiled once from refs into the spec.
  */
 import type { Context } from 'hono';
-import { specRef, type Ajv2020, type ValidateFunction } from './ajv.ts';
+import { compileSchema, specRef, type Ajv2020, type ValidateFunction } from './ajv.ts';
 import { deref, type Located } from './json-pointer.ts';
 import { requestHeader } from '../request-headers.ts';
 import type { ValidationLocation } from '../failures.ts';
@@ -122,7 +122,7 @@ export function compileParameterGroup(
     location,
     parameters: compiled,
     anyRepeated: compiled.some((p) => p.repeated),
-    validate: ajv.compile(schema),
+    validate: compileSchema(ajv, schema),
   };
 }
 
