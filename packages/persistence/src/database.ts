@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import Database from 'libsql';
 import pg from 'pg';
 import { redactUrl } from '@repo/config';
+import { currentSchemaIntrospection } from './current-schema-introspector.ts';
 import { libsqlForKysely } from './libsql-for-kysely.ts';
 import { sqliteReadCache, type ChangeCounter } from './sqlite-read-cache.ts';
 import { unavailableOnConnectionErrors } from './unavailable-on-connection-errors.ts';
@@ -133,7 +134,7 @@ async function openPostgres<DB>(url: string, options: OpenDatabaseOptions): Prom
   // on the client itself; the statement that next uses it fails and the pool drops it on release.
   pool.on('error', onError);
   pool.on('connect', (client) => client.on('error', onError));
-  const db = new Kysely<DB>({ dialect: unavailableOnConnectionErrors(new PostgresDialect({ pool })) });
+  const db = new Kysely<DB>({ dialect: unavailableOnConnectionErrors(currentSchemaIntrospection(new PostgresDialect({ pool }))) });
   const opened = wrap<DB>(db, 'postgres', redactUrl(url), schema, undefined);
   try {
     if (schema) {

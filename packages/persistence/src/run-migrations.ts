@@ -26,8 +26,9 @@ export async function pendingMigrations(db: Kysely<any>, options: RunMigrationsO
 }
 
 async function migrator(db: Kysely<any>, options: RunMigrationsOptions): Promise<Migrator> {
-  // Kysely's PostgreSQL introspection sees every schema; without naming ours, a migration table in
-  // another schema would be taken for ours.
+  // The migration tables live in our schema, named explicitly: Kysely's own PostgreSQL introspection
+  // sees every schema and would take another schema's migration table for ours (ours sees only the
+  // current one, see current-schema-introspector.ts).
   const migrationTableSchema =
     options.dialect === 'postgres'
       ? (await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)).rows[0]?.schema ?? undefined
