@@ -9,7 +9,7 @@ import { bundleServer } from '@repo/build/build-server';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'camunda-index-'));
 // src/index.ts bundled once, as `npm run build` does but beside src/ and never in dist/: a start
-// from it costs ~0.7 CPU-s against ~2.3 through tsx, which compiles every module at each start.
+// from it costs ~0.6 CPU-s against ~2.3 through tsx, which compiles every module at each start.
 const bundle = fileURLToPath(new URL(`../.index-test/server-${process.pid}.js`, import.meta.url));
 beforeAll(() => bundleServer({ appUrl: new URL('../package.json', import.meta.url).href, outfile: bundle }));
 const children: ChildProcess[] = [];
