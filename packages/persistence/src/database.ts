@@ -7,6 +7,7 @@ import { redactUrl } from '@repo/config';
 import { currentSchemaIntrospection } from './current-schema-introspector.ts';
 import { libsqlForKysely } from './libsql-for-kysely.ts';
 import { sqliteReadCache, type ChangeCounter } from './sqlite-read-cache.ts';
+import { watchWalIndexHeader } from './wal-index-header.ts';
 import { unavailableOnConnectionErrors } from './unavailable-on-connection-errors.ts';
 
 /** Which SQL engine a {@link OpenedDatabase} talks to; stores branch on it where dialects differ. */
@@ -92,17 +93,33 @@ function openSqlite<DB>(options: OpenDatabaseOptions): OpenedDatabase<DB> {
   const database = new Database(location, { timeout: SQLITE_BUSY_TIMEOUT_MS / 1000 });
   // WAL lets readers run beside the writer; synchronous=FULL syncs every commit, so nothing the API
   // has acknowledged is lost on power failure (NORMAL could lose the last commits in WAL mode).
-  database.pragma('journal_mode = WAL');
+  const journal = (database.pragma('journal_mode = WAL') as Array<{ journal_mode?: unknown }>)[0]?.journal_mode;
   database.pragma('synchronous = FULL');
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   database.pragma('foreign_keys = ON');
   // Reads are answered from memory until this connection writes or another one commits (see
-  // sqliteReadCache): most of a read's cost is libsql's per-statement work, not the query.
+  // sqliteReadCache): most of a read's cost is libsql's per-statement work, not the query. Other
+  // connections' commits show in the WAL-index header, read without a statement where it can be.
   const dataVersion = database.prepare('pragma data_version').raw(true);
-  const cached = sqliteReadCache(libsqlForKysely(database), {
-    dataVersion: () => (dataVersion.get([]) as unknown as [number])[0],
-    capacity: options.readCacheSize,
-  });
+  const pragmaVersion = () => (dataVersion.get([]) as unknown as [number])[0];
+  // A statement run first makes sure the -shm file exists; a file left from an earlier WAL session
+  // beside a database that is not in WAL mode now would never change, so only WAL watches it.
+  pragmaVersion();
+  const header = journal === 'wal' ? watchWalIndexHeader(location) : undefined;
+  const adapter = libsqlForKysely(database);
+  const cached = sqliteReadCache(
+    header === undefined
+      ? adapter
+      : {
+          prepare: (sqlText) => adapter.prepare(sqlText),
+          // The header's descriptor must outlive the connection (see watchWalIndexHeader).
+          close() {
+            adapter.close();
+            header.close();
+          },
+        },
+    { dataVersion: header === undefined ? pragmaVersion : header.version, capacity: options.readCacheSize },
+  );
   const dialect = unavailableOnConnectionErrors(new SqliteDialect({ database: cached }));
   return wrap<DB>(new Kysely<DB>({ dialect }), 'sqlite', location, undefined, cached);
 }

@@ -147,7 +147,7 @@ describe('sqliteReadCache on a file shared with another connection', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const options = { dataDir: dir, fileName: 'shared.sqlite' };
 
-  it("sees another connection's commits at once (PRAGMA data_version), schema changes included", async () => {
+  it("sees another connection's commits at once (the WAL-index header), schema changes included", async () => {
     const server: OpenedDatabase<TestDb> = await openDatabase<TestDb>(options);
     const other: OpenedDatabase<TestDb> = await openDatabase<TestDb>(options);
     open.push({ destroy: () => server.close() }, { destroy: () => other.close() });

@@ -1,0 +1,98 @@
+/**
+ * Tells whether another connection committed to a SQLite database in WAL mode by reading the
+ * WAL-index header: the first 48 bytes of `<database>-shm`, which every commit rewrites
+ * (`iChange` counts commits, `mxFrame` and the salts move with the log; https://sqlite.org/walformat.html
+ * §2.1, a documented format that SQLite versions sharing a file rely on). It answers what
+ * `PRAGMA data_version` answers, for one `pread` (~0.6 µs) instead of a statement (~3 µs isolated,
+ * ~8 µs of a served read under load: a statement takes and drops a WAL read lock with `fcntl`).
+ *
+ * The header is compared whole, so any change counts: a commit always changes it; a torn read while
+ * a writer rewrites it only makes a change be counted twice. Both cost a re-read, never a stale one.
+ *
+ * Our descriptor on the `-shm` file must outlive SQLite's use of the file in this process: closing
+ * any descriptor of a file drops every POSIX lock the process holds on it, SQLite's read and write
+ * locks included. So {@link WalIndexHeader.close} runs after the connection closed, and keeps the
+ * descriptor open while another descriptor in the process still refers to the file (another
+ * connection on the same database; libsql itself lets go of the file only when its statements are
+ * collected); such a descriptor is closed when a later watcher opens or closes and finds none.
+ */
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+
+/** Bytes of one copy of the WAL-index header. */
+const HEADER_BYTES = 48;
+
+/** Watches one database's WAL-index header. */
+export interface WalIndexHeader {
+  /** A number that changes whenever a commit (by any connection) has changed the header since the last call. */
+  version(): number;
+  /** Gives up the descriptor, once nothing else in this process has the file open. Call after closing the connection. */
+  close(): void;
+}
+
+/** Descriptors whose close was put off because another descriptor had the same file open. */
+const lingering = new Set<number>();
+
+/**
+ * Opens the watcher of `databaseFile`'s WAL-index, or undefined where there is none to watch:
+ * not Linux (the close rule needs `/proc/self/fd`), no `-shm` file (not in WAL mode, or memory).
+ * Open it after the connection has switched to WAL and read once, so that the file exists.
+ */
+export function watchWalIndexHeader(databaseFile: string): WalIndexHeader | undefined {
+  if (process.platform !== 'linux') return undefined;
+  if (lingering.size > 0) closeUnshared();
+  let fd: number;
+  try {
+    fd = openSync(`${databaseFile}-shm`, 'r');
+  } catch {
+    return undefined;
+  }
+  const seen = Buffer.alloc(HEADER_BYTES);
+  const now = Buffer.alloc(HEADER_BYTES);
+  let version = 0;
+  let closed = false;
+  return {
+    version() {
+      const read = readSync(fd, now, 0, HEADER_BYTES, 0);
+      // A short read (a file not yet grown) is no header to trust: count a change.
+      if (read < HEADER_BYTES || !now.equals(seen)) {
+        now.copy(seen);
+        version += 1;
+      }
+      return version;
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      lingering.add(fd);
+      closeUnshared();
+    },
+  };
+}
+
+/** Closes each lingering descriptor whose file no other descriptor of this process refers to. */
+function closeUnshared(): void {
+  const open = new Map<string, number[]>();
+  for (const name of readdirSync('/proc/self/fd')) {
+    const fd = Number(name);
+    const id = fileId(fd);
+    if (id !== undefined) open.set(id, [...(open.get(id) ?? []), fd]);
+  }
+  const ours = new Set(lingering);
+  for (const fd of ours) {
+    const id = fileId(fd);
+    if (id === undefined || (open.get(id) ?? []).every((other) => ours.has(other))) {
+      lingering.delete(fd);
+      if (id !== undefined) closeSync(fd);
+    }
+  }
+}
+
+/** Device and inode of an open descriptor, or undefined when it is not open (any more). */
+function fileId(fd: number): string | undefined {
+  try {
+    const { dev, ino } = fstatSync(fd);
+    return `${dev}:${ino}`;
+  } catch {
+    return undefined;
+  }
+}
