@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -85,11 +85,64 @@ describe.runIf(process.platform === 'linux')('watchWalIndexHeader', () => {
     }
   });
 
-  it('is not there for a database without a WAL index', () => {
+  it('is not there for a database without a WAL index, nor for an index SQLite does not use', () => {
     const file = join(dir, 'rollback.sqlite');
     new Database(file).close();
     expect(watchWalIndexHeader(file)).toBeUndefined();
     expect(watchWalIndexHeader(join(dir, 'missing.sqlite'))).toBeUndefined();
+
+    // A database reached through a symlink: SQLite keeps its index beside the real file, and a
+    // leftover beside the link would never change.
+    const { file: real, connection } = walDatabase('real.sqlite');
+    const link = join(dir, 'link.sqlite');
+    symlinkSync(real, link);
+    writeFileSync(`${link}-shm`, Buffer.alloc(48));
+    const through = new Database(link);
+    try {
+      through.prepare('select count(*) from things').get();
+      expect(watchWalIndexHeader(link)).toBeUndefined();
+      expect(descriptorsOn(`${link}-shm`)).toBe(0);
+    } finally {
+      through.close();
+      connection.close();
+    }
+  });
+
+  it('closes a descriptor it kept once no other descriptor of the process has the file open', () => {
+    const file = join(dir, 'plain.sqlite');
+    const shm = `${file}-shm`;
+    writeFileSync(shm, Buffer.alloc(48));
+    // Standing in for SQLite's descriptor.
+    const sqlites = openSync(shm, 'r');
+    const kept = watchWalIndexHeader(file)!;
+    kept.close();
+    expect(descriptorsOn(shm)).toBe(2);
+    const next = watchWalIndexHeader(file)!;
+    expect(descriptorsOn(shm)).toBe(3);
+    closeSync(sqlites);
+    next.close();
+    expect(descriptorsOn(shm)).toBe(0);
+  });
+
+  it('counts a change for any new header bytes, and for a header not yet written', () => {
+    const file = join(dir, 'bytes.sqlite');
+    const shm = `${file}-shm`;
+    writeFileSync(shm, Buffer.alloc(8));
+    // Standing in for SQLite's descriptor, without which the watcher would not watch the file.
+    const sqlites = openSync(shm, 'r');
+    const header = watchWalIndexHeader(file)!;
+    try {
+      const short = header.version();
+      expect(header.version()).not.toBe(short);
+      writeFileSync(shm, Buffer.alloc(48));
+      const written = header.version();
+      expect(header.version()).toBe(written);
+      writeFileSync(shm, Buffer.concat([Buffer.alloc(47), Buffer.from([1])]));
+      expect(header.version()).not.toBe(written);
+    } finally {
+      header.close();
+      closeSync(sqlites);
+    }
   });
 });
 
@@ -112,39 +165,6 @@ describe.runIf(process.platform === 'linux')('openDatabase on a SQLite file, wat
     expect(descriptorsOn(shm)).toBe(3);
     await sql`insert into things default values`.execute(second.db);
     await second.close();
-  });
-
-  it('closes a descriptor it kept once no other descriptor of the process has the file open', () => {
-    const file = join(dir, 'plain.sqlite');
-    const shm = `${file}-shm`;
-    writeFileSync(shm, Buffer.alloc(48));
-    const other = openSync(shm, 'r');
-    const kept = watchWalIndexHeader(file)!;
-    kept.close();
-    expect(descriptorsOn(shm)).toBe(2);
-    closeSync(other);
-    const next = watchWalIndexHeader(file)!;
-    expect(descriptorsOn(shm)).toBe(1);
-    next.close();
-    expect(descriptorsOn(shm)).toBe(0);
-  });
-
-  it('counts a change for any new header bytes, and for a header not yet written', () => {
-    const file = join(dir, 'bytes.sqlite');
-    const shm = `${file}-shm`;
-    writeFileSync(shm, Buffer.alloc(8));
-    const header = watchWalIndexHeader(file)!;
-    try {
-      const short = header.version();
-      expect(header.version()).not.toBe(short);
-      writeFileSync(shm, Buffer.alloc(48));
-      const written = header.version();
-      expect(header.version()).toBe(written);
-      writeFileSync(shm, Buffer.concat([Buffer.alloc(47), Buffer.from([1])]));
-      expect(header.version()).not.toBe(written);
-    } finally {
-      header.close();
-    }
   });
 
   it('answers from memory until another connection commits', async () => {

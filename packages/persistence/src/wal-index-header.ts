@@ -34,8 +34,9 @@ const lingering = new Set<number>();
 
 /**
  * Opens the watcher of `databaseFile`'s WAL-index, or undefined where there is none to watch:
- * not Linux (the close rule needs `/proc/self/fd`), no `-shm` file (not in WAL mode, or memory).
- * Open it after the connection has switched to WAL and read once, so that the file exists.
+ * not Linux (the close rule needs `/proc/self/fd`), no `-shm` file (not in WAL mode, or memory),
+ * or one that SQLite does not have open in this process. Open it after the connection has switched
+ * to WAL and read once, so that SQLite has the file open.
  */
 export function watchWalIndexHeader(databaseFile: string): WalIndexHeader | undefined {
   if (process.platform !== 'linux') return undefined;
@@ -44,6 +45,13 @@ export function watchWalIndexHeader(databaseFile: string): WalIndexHeader | unde
   try {
     fd = openSync(`${databaseFile}-shm`, 'r');
   } catch {
+    return undefined;
+  }
+  // SQLite keeps the file it uses open: a `-shm` it does not have open (a symlinked database whose
+  // index lives beside the real file, say) is a leftover that no commit would ever change. Closing
+  // ours then drops no lock: the process holds none on a file it has no other descriptor of.
+  if (!openElsewhere(fd)) {
+    closeSync(fd);
     return undefined;
   }
   const seen = Buffer.alloc(HEADER_BYTES);
@@ -69,14 +77,26 @@ export function watchWalIndexHeader(databaseFile: string): WalIndexHeader | unde
   };
 }
 
-/** Closes each lingering descriptor whose file no other descriptor of this process refers to. */
-function closeUnshared(): void {
+/** Whether another descriptor of this process refers to the file `fd` refers to. */
+function openElsewhere(fd: number): boolean {
+  const id = fileId(fd);
+  return (openFiles().get(id ?? '') ?? []).some((other) => other !== fd);
+}
+
+/** This process's open descriptors by device and inode. */
+function openFiles(): Map<string, number[]> {
   const open = new Map<string, number[]>();
   for (const name of readdirSync('/proc/self/fd')) {
     const fd = Number(name);
     const id = fileId(fd);
     if (id !== undefined) open.set(id, [...(open.get(id) ?? []), fd]);
   }
+  return open;
+}
+
+/** Closes each lingering descriptor whose file no other descriptor of this process refers to. */
+function closeUnshared(): void {
+  const open = openFiles();
   const ours = new Set(lingering);
   for (const fd of ours) {
     const id = fileId(fd);
