@@ -20,6 +20,17 @@ function walDatabase(name: string): { file: string; connection: Database.Databas
   return { file, connection };
 }
 
+/**
+ * A `-shm` file of `bytes` zero bytes beside `name`, without SQLite, and a descriptor on it standing
+ * in for SQLite's (without one the watcher does not watch the file).
+ */
+function indexFile(name: string, bytes: number): { file: string; shm: string; sqlites: number } {
+  const file = join(dir, name);
+  const shm = `${file}-shm`;
+  writeFileSync(shm, Buffer.alloc(bytes));
+  return { file, shm, sqlites: openSync(shm, 'r') };
+}
+
 /** This process's descriptors open on `path`. */
 function descriptorsOn(path: string): number {
   return readdirSync('/proc/self/fd').filter((fd) => {
@@ -109,11 +120,7 @@ describe.runIf(process.platform === 'linux')('watchWalIndexHeader', () => {
   });
 
   it('closes a descriptor it kept once no other descriptor of the process has the file open', () => {
-    const file = join(dir, 'plain.sqlite');
-    const shm = `${file}-shm`;
-    writeFileSync(shm, Buffer.alloc(48));
-    // Standing in for SQLite's descriptor.
-    const sqlites = openSync(shm, 'r');
+    const { file, shm, sqlites } = indexFile('plain.sqlite', 48);
     const kept = watchWalIndexHeader(file)!;
     kept.close();
     expect(descriptorsOn(shm)).toBe(2);
@@ -125,11 +132,7 @@ describe.runIf(process.platform === 'linux')('watchWalIndexHeader', () => {
   });
 
   it('counts a change for any new header bytes, and for a header not yet written', () => {
-    const file = join(dir, 'bytes.sqlite');
-    const shm = `${file}-shm`;
-    writeFileSync(shm, Buffer.alloc(8));
-    // Standing in for SQLite's descriptor, without which the watcher would not watch the file.
-    const sqlites = openSync(shm, 'r');
+    const { file, shm, sqlites } = indexFile('bytes.sqlite', 8);
     const header = watchWalIndexHeader(file)!;
     try {
       const short = header.version();
