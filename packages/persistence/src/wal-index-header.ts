@@ -77,10 +77,10 @@ export function watchWalIndexHeader(databaseFile: string): WalIndexHeader | unde
   };
 }
 
-/** Whether another descriptor of this process refers to the file `fd` refers to. */
+/** Whether a descriptor of this process other than `fd` and the lingering ones refers to `fd`'s file. */
 function openElsewhere(fd: number): boolean {
   const id = fileId(fd);
-  return (openFiles().get(id ?? '') ?? []).some((other) => other !== fd);
+  return (openFiles().get(id ?? '') ?? []).some((other) => other !== fd && !lingering.has(other));
 }
 
 /** This process's open descriptors by device and inode. */
@@ -89,7 +89,10 @@ function openFiles(): Map<string, number[]> {
   for (const name of readdirSync('/proc/self/fd')) {
     const fd = Number(name);
     const id = fileId(fd);
-    if (id !== undefined) open.set(id, [...(open.get(id) ?? []), fd]);
+    if (id === undefined) continue;
+    const same = open.get(id);
+    if (same === undefined) open.set(id, [fd]);
+    else same.push(fd);
   }
   return open;
 }
