@@ -3,9 +3,12 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const PRISM_CLI = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js');
+/** Hands Prism faker's English-only entry point: it starts in about half the time (see the file). */
+const ENGLISH_FAKER = fileURLToPath(new URL('./prism-english-faker.cjs', import.meta.url));
 
 /** Prism's log levels (pino's, plus `silent`). */
 export const PRISM_LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -85,7 +88,7 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
 }
 
 async function launchPrism(options: PrismOptions, port: number): Promise<PrismProcess> {
-  const args = [PRISM_CLI, 'mock', options.document, '--host', options.host, '--port', String(port)];
+  const args = ['--require', ENGLISH_FAKER, PRISM_CLI, 'mock', options.document, '--host', options.host, '--port', String(port)];
   // --multiprocess=false: in multiprocess mode (the default when NODE_ENV=production) the CLI
   // process forks the server and then does not watch the spec any more.
   args.push('--verboseLevel', options.logLevel, '--cors', '--multiprocess=false');
