@@ -1,5 +1,5 @@
 // Preloaded into the Prism child process (`node --require`). Prism's schema generator requires
-// `@faker-js/faker`, whose entry point loads all of faker's ~60 locales: about 0.7 s of every
+// `@faker-js/faker`, whose entry point loads all 57 of faker's locales: about 0.7 s of every
 // Prism start on a 2-core machine, for data Prism never uses (its faker is always English; the
 // locale is not configurable, stoplightio/prism#1160). Faker's own docs advise importing one locale
 // for start-up time, so Prism is handed faker's English-only instance, the same generator and data
