@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { MOCKED_APIS } from './apis.ts';
 import { mountAtServerPath, type SpecDocument } from './mount-bundle.ts';
-import { decodable, isBodyParserError, matchOperation, specErrorAnswer } from './prism-guard.ts';
+import { decodable, isBodyParserError, matchOperation, specErrorAnswer, startPrismGuard, startingAnswer } from './prism-guard.ts';
 import { operationScenarios } from './scenarios.ts';
 import { startMock, type RunningMock } from './start-mocks.ts';
 
@@ -40,12 +40,50 @@ describe('the guard’s decisions', () => {
     expect(specErrorAnswer(mounted, 'GET', '/v2/nothing/%ZZ').body).toBe(JSON.stringify(anywhere.body));
   });
 
+  it('answers with the operation’s 503 example and its Retry-After while Prism starts, else a 503 example of the spec', () => {
+    const example = firstExample('createUser', 503);
+    expect(startingAnswer(mounted, 'POST', '/v2/users')).toEqual({
+      status: 503,
+      mediaType: example.mediaType,
+      body: JSON.stringify(example.body),
+      headers: { 'retry-after': example.headers['Retry-After'] },
+    });
+    // The spec's example value, which the example body's text names too.
+    expect(example.headers['Retry-After']).toBe('5');
+    expect(JSON.stringify(example.body)).toContain('5 seconds');
+    const anywhere = scenarios.flatMap((o) => o.scenarios).find((s) => s.status === 503 && s.example !== undefined)!;
+    expect(startingAnswer(mounted, 'GET', '/v2/nothing/here')).toMatchObject({ status: 503, body: JSON.stringify(anywhere.body) });
+  });
+
   it('recognises only the body parser’s own error answer', () => {
     expect(isBodyParserError('{"error":{"code":"invalid_json","message":"Invalid JSON"}}')).toBe(true);
     expect(isBodyParserError('{"error":{"code":"invalid_body","message":"Invalid body"}}')).toBe(true);
     expect(isBodyParserError('{"error":{"id":"badValueString","description":"x"}}')).toBe(false);
     expect(isBodyParserError('{"type":"about:blank","status":400}')).toBe(false);
     expect(isBodyParserError('not json')).toBe(false);
+  });
+});
+
+describe('a guard whose Prism is still starting', () => {
+  it('answers every request itself with 503 and Retry-After, in the API’s format, and says so', async () => {
+    const lines: string[] = [];
+    const guard = await startPrismGuard({ host: '127.0.0.1', port: 0, upstream: { host: '127.0.0.1', port: 0 }, spec: () => mounted, onLine: (line) => lines.push(line) });
+    try {
+      const response = await fetch(`http://127.0.0.1:${guard.port}/v2/users`, {
+        method: 'POST',
+        headers: { authorization: AUTHORIZATION, 'content-type': 'application/json', origin: 'http://localhost:5173' },
+        body: '{"username":"jane"}',
+      });
+      const example = firstExample('createUser', 503);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe(example.headers['Retry-After']);
+      expect(response.headers.get('content-type')).toBe(example.mediaType);
+      expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+      expect(await response.json()).toEqual(example.body);
+      expect(lines).toEqual(['POST /v2/users: Prism is still starting, answered 503 with Retry-After']);
+    } finally {
+      await guard.close();
+    }
   });
 });
 

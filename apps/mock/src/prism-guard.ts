@@ -13,6 +13,10 @@
  *
  * Both answers come from the spec, never written by hand: the first named example of the matched
  * operation's 400 response, else of its 404, else the first 400 example anywhere in the spec.
+ *
+ * Until Prism answers (its first second or two), the guard already listens on the documented port:
+ * a client started beside the mock (a dev server, a test runner) gets the operation's 503 example
+ * with `Retry-After`, which every operation declares, instead of a connection error or a bare 502.
  */
 import { createServer, request as httpRequest, Agent, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { SpecDocument } from './mount-bundle.ts';
@@ -25,7 +29,10 @@ export interface PrismGuardOptions {
   host: string;
   /** The port to listen on; 0 picks a free one. */
   port: number;
-  /** Where Prism listens (host as to connect, e.g. `127.0.0.1`); read on each request, so it may be set once Prism is up. */
+  /**
+   * Where Prism listens (host as to connect, e.g. `127.0.0.1`); read on each request, so it may be
+   * set once Prism is up. Port 0: Prism is still starting, and requests get {@link startingAnswer}.
+   */
   upstream: { host: string; port: number };
   /** The spec Prism serves (the mounted copy), asked again on each answer so a reload is followed. */
   spec: () => SpecDocument;
@@ -44,7 +51,12 @@ export interface ExampleAnswer {
   status: number;
   mediaType: string | undefined;
   body: string;
+  /** Headers the answer needs besides its media type (e.g. `Retry-After`). */
+  headers?: Readonly<Record<string, string>>;
 }
+
+/** Seconds a client is told to wait while Prism starts, when the spec gives no `Retry-After` example. */
+const STARTING_RETRY_AFTER_SECONDS = 1;
 
 /** Starts the guard and resolves once it listens. */
 export async function startPrismGuard(options: PrismGuardOptions): Promise<PrismGuard> {
@@ -67,6 +79,13 @@ export async function startPrismGuard(options: PrismGuardOptions): Promise<Prism
 function handle(options: PrismGuardOptions, agent: Agent, req: IncomingMessage, res: ServerResponse): void {
   const url = req.url ?? '/';
   const method = (req.method ?? 'GET').toUpperCase();
+  if (options.upstream.port === 0) {
+    const answer = startingAnswer(options.spec(), method, url);
+    options.onLine(`${method} ${url.slice(0, 200)}: Prism is still starting, answered ${answer.status} with Retry-After`);
+    req.resume();
+    send(req, res, answer);
+    return;
+  }
   if (!decodable(url)) {
     const answer = specErrorAnswer(options.spec(), method, url);
     options.onLine(`${method} ${url.slice(0, 200)}: broken percent-encoding, answered ${answer.status} from the spec`);
@@ -147,16 +166,36 @@ export function isBodyParserError(text: string): boolean {
  * 400 example of any operation, else an empty 400.
  */
 export function specErrorAnswer(spec: SpecDocument, method: string, url: string): ExampleAnswer {
+  return exampleAnswer(spec, method, url, 400, [400, 404]);
+}
+
+/**
+ * The answer while Prism starts: the first named example of the matched operation's 503, else the
+ * first 503 example of any operation, with the headers that example's response gives examples of.
+ * `Retry-After` is always sent: the example's own value, so that it agrees with the body's text (as
+ * Prism serves that scenario), else one second.
+ */
+export function startingAnswer(spec: SpecDocument, method: string, url: string): ExampleAnswer {
+  const answer = exampleAnswer(spec, method, url, 503, [503]);
+  return { ...answer, headers: { 'retry-after': String(STARTING_RETRY_AFTER_SECONDS), ...answer.headers } };
+}
+
+/**
+ * Served as `status`: the first example of the matched operation among `statuses` (in that order),
+ * else the first `statuses[0]` example of any operation, else an empty body.
+ */
+function exampleAnswer(spec: SpecDocument, method: string, url: string, status: number, statuses: readonly number[]): ExampleAnswer {
   const operations = operationScenarios(spec);
   const matched = matchOperation(operations, serverBasePath(spec), method, url);
-  const firstExample = (operation: OperationScenarios | undefined, status: number) =>
-    operation?.scenarios.find((scenario) => scenario.status === status && scenario.example !== undefined);
+  const firstExample = (operation: OperationScenarios | undefined, wanted: number) =>
+    operation?.scenarios.find((scenario) => scenario.status === wanted && scenario.example !== undefined);
   const example =
-    firstExample(matched, 400) ??
-    firstExample(matched, 404) ??
-    operations.map((operation) => firstExample(operation, 400)).find((scenario) => scenario !== undefined);
-  if (example === undefined) return { status: 400, mediaType: undefined, body: '' };
-  return { status: 400, mediaType: example.mediaType, body: JSON.stringify(example.body) };
+    statuses.map((wanted) => firstExample(matched, wanted)).find((scenario) => scenario !== undefined) ??
+    operations.map((operation) => firstExample(operation, status)).find((scenario) => scenario !== undefined);
+  if (example === undefined) return { status, mediaType: undefined, body: '' };
+  const answer: ExampleAnswer = { status, mediaType: example.mediaType, body: JSON.stringify(example.body) };
+  const headers = Object.entries(example.headers);
+  return headers.length === 0 ? answer : { ...answer, headers: Object.fromEntries(headers.map(([name, value]) => [name.toLowerCase(), value])) };
 }
 
 /**
@@ -186,6 +225,7 @@ function send(req: IncomingMessage, res: ServerResponse, answer: ExampleAnswer):
     'access-control-allow-credentials': 'true',
     'access-control-expose-headers': '*',
     'content-length': Buffer.byteLength(answer.body),
+    ...answer.headers,
   };
   if (answer.mediaType !== undefined) headers['content-type'] = answer.mediaType;
   res.writeHead(answer.status, headers).end(answer.body);
