@@ -35,6 +35,8 @@ export interface Measurement {
   failed: number;
   /** The statuses seen, e.g. `202` or `200/500`. */
   statuses: string;
+  /** The rounds a best-of was taken from, in the order they ran (from {@link compareInRounds}). */
+  rounds?: readonly Measurement[];
 }
 
 /** A server and the requests it gets in a comparison. */
@@ -48,14 +50,26 @@ export interface Contender<K extends string> {
  * Loads each contender in turn, `shape.rounds` rounds, and keeps each one's best round (highest
  * req/s, lowest p99 and CPU per request): on a shared machine other work only ever slows a round
  * down, so the best round is the closest to the server's own cost, and alternating exposes every
- * contender to the same drift.
+ * contender to the same drift. Every round is kept too (`rounds`), for {@link roundRatios}.
  */
 export async function compareInRounds<K extends string>(contenders: readonly Contender<K>[], shape: LoadShape): Promise<Record<K, Measurement>> {
   const runs = new Map<K, Measurement[]>(contenders.map((c) => [c.key, []]));
   for (let round = 0; round < shape.rounds; round++) {
     for (const { key, server, load } of contenders) runs.get(key)!.push(await measure(server, load, { ...shape, warmUpSeconds: round === 0 ? shape.warmUpSeconds : 0 }));
   }
-  return Object.fromEntries([...runs].map(([key, measured]) => [key, bestOf(measured)])) as Record<K, Measurement>;
+  const best = {} as Record<K, Measurement>;
+  for (const [key, measured] of runs) best[key] = { ...bestOf(measured), rounds: measured };
+  return best;
+}
+
+/**
+ * `candidate / baseline` by req/s, round by round: round i of each was loaded in the same turn
+ * (one right after the other), so they shared the machine's drift. Empty without rounds of both.
+ */
+export function roundRatios(candidate: Measurement | undefined, baseline: Measurement | undefined): number[] {
+  const a = candidate?.rounds ?? [];
+  const b = baseline?.rounds ?? [];
+  return a.length === b.length ? a.map((round, i) => round.rps / b[i]!.rps) : [];
 }
 
 /** The best of several rounds of one server and case (failures summed). */
