@@ -1,7 +1,8 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MOCKED_APIS } from './apis.ts';
-import { freePort, startPrism } from './prism-process.ts';
+import { freePort, listensOn, startPrism } from './prism-process.ts';
 
 // A port something else listens on: what a picked port can turn into before Prism binds it.
 let holder: Server;
@@ -38,4 +39,31 @@ describe('startPrism on port 0', () => {
       await prism.stop();
     }
   }, 60_000);
+});
+
+describe('startPrism when another HTTP server took the picked port', () => {
+  it('waits for its own Prism, not the first answer on the port, and moves to another port', async () => {
+    // Another mock's guard, say, which answers everything at once.
+    const other = createHttpServer((_req, res) => res.writeHead(204).end());
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherPort = (other.address() as { port: number }).port;
+    const picks = [otherPort];
+    const lines: string[] = [];
+    try {
+      const prism = await startPrism(options(async (host) => picks.shift() ?? freePort(host), lines));
+      try {
+        expect(prism.port).not.toBe(otherPort);
+        expect(lines).toContain(`port ${otherPort} was taken before Prism listened on it; trying another`);
+      } finally {
+        await prism.stop();
+      }
+    } finally {
+      await new Promise<void>((resolve) => other.close(() => resolve()));
+    }
+  }, 60_000);
+
+  it.runIf(process.platform === 'linux')('tells which process listens on a port', async () => {
+    expect(listensOn(process.pid, heldPort)).toBe(true);
+    expect(listensOn(process.pid, await freePort('127.0.0.1'))).toBe(false);
+  });
 });

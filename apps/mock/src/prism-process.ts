@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -116,7 +117,9 @@ async function launchPrism(options: PrismOptions, port: number): Promise<PrismPr
   });
   failed.catch(() => {}); // handled by the race below; this only stops an early exit being "unhandled"
   try {
-    while (!(await answers(url))) {
+    // An answer alone is not enough: the picked port may have gone to another HTTP server (another
+    // mock's guard, a test's server) before Prism tried it, and that one answers at once.
+    while (!(await answers(url)) || listensOn(child.pid, port) === false) {
       if (Date.now() > deadline) throw new Error(`Prism did not answer on ${url} in time: ${summary(recent)}`);
       await Promise.race([delay(100), failed]);
     }
@@ -127,6 +130,47 @@ async function launchPrism(options: PrismOptions, port: number): Promise<PrismPr
     await prism.stop();
     throw error;
   }
+}
+
+/**
+ * Whether process `pid` holds the listening TCP socket of `port`: the socket's inode, from
+ * `/proc/net/tcp` and `tcp6`, among the process's file descriptors. Undefined where `/proc` cannot
+ * tell (not Linux): then an answer on the port is taken as Prism's, as before.
+ */
+export function listensOn(pid: number | undefined, port: number): boolean | undefined {
+  if (process.platform !== 'linux' || pid === undefined) return undefined;
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text: string;
+    try {
+      text = readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    // "sl local_address rem_address st … inode": the address as HEX:HEXPORT, state 0A is LISTEN.
+    for (const line of text.split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      const localPort = Number.parseInt(fields[1]?.split(':').at(-1) ?? '', 16);
+      if (fields[3] === '0A' && localPort === port && fields[9] !== undefined) inodes.add(fields[9]);
+    }
+  }
+  let fds: string[];
+  try {
+    fds = readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return undefined;
+  }
+  for (const fd of fds) {
+    let target: string;
+    try {
+      target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+    } catch {
+      continue; // closed meanwhile
+    }
+    const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+    if (inode !== undefined && inodes.has(inode)) return true;
+  }
+  return false;
 }
 
 /**
