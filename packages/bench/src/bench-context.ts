@@ -1,3 +1,4 @@
+import type { InstructionShape } from './instructions.ts';
 import type { LoadShape } from './load.ts';
 import { startServer, type RunningServer, type ServerLaunch } from './server-process.ts';
 
@@ -28,6 +29,8 @@ export interface BenchContext {
   tempDir: string;
   /** Printed with the results: failed requests, skipped sections. */
   warnings: string[];
+  /** Count the validated POST's instructions per request under callgrind; undefined: not counted. */
+  instructions?: InstructionShape;
 }
 
 /**

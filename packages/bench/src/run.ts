@@ -15,6 +15,7 @@
  *   --only reads    the reads and creates on the built servers and mocks alone (≈ 3 min)
  *   --peers a,b     with --only post, these peers alone (bare, runtime, fastify, express, prism)
  *   --write-readme  rewrite the README's generated Performance part with this run's figures
+ *   --skip-instructions  no callgrind instruction counts of the validated POST (≈ 3 min; never in --quick)
  * Env: BENCH_SECONDS (one round, default 2), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 10),
  * BENCH_CREATE_CONNECTIONS (default 8).
  */
@@ -25,6 +26,7 @@ import { parseArgs } from 'node:util';
 import { benchCores, pinThisProcess } from './cores.ts';
 import type { BenchContext } from './bench-context.ts';
 import { REPO_ROOT } from './launches.ts';
+import { hasCallgrind, type InstructionShape } from './instructions.ts';
 import { describeMachine, loadAverage } from './machine.ts';
 import { replaceGeneratedSection } from './report/readme-section.ts';
 import { renderReport, type BenchResults } from './report/render.ts';
@@ -34,7 +36,13 @@ import { runtimeCompile } from './sections/runtime-compile.ts';
 import { parsePostPeers, validatedPost } from './sections/validated-post.ts';
 
 const { values: flags } = parseArgs({
-  options: { quick: { type: 'boolean' }, only: { type: 'string' }, peers: { type: 'string' }, 'write-readme': { type: 'boolean' } },
+  options: {
+    quick: { type: 'boolean' },
+    only: { type: 'string' },
+    peers: { type: 'string' },
+    'write-readme': { type: 'boolean' },
+    'skip-instructions': { type: 'boolean' },
+  },
 });
 const quick = flags.quick ?? false;
 const only = flags.only;
@@ -61,6 +69,9 @@ for (const api of only === 'post' ? [] : ['camunda', 'onezone']) {
   }
 }
 
+/** Long enough for V8's optimising tiers under valgrind (see instructions.ts). */
+const INSTRUCTION_SHAPE: InstructionShape = { warmUpRequests: 30_000, measuredRequests: 5_000, connections: 10 };
+
 const { cores, serverCore, loadCore } = benchCores();
 pinThisProcess(loadCore);
 const seconds = quick ? 1 : env('BENCH_SECONDS', 2);
@@ -77,9 +88,13 @@ const context: BenchContext = {
   processes: [],
   warnings: [],
 };
+if (only !== 'reads' && !quick && !flags['skip-instructions']) {
+  if (await hasCallgrind()) context.instructions = INSTRUCTION_SHAPE;
+  else context.warnings.push('valgrind is not installed (apt-get install valgrind): the validated POST has no instruction counts');
+}
 const started = new Date();
 const [loadBefore] = loadAverage();
-const minutes = only === 'post' ? (quick ? 0.5 : 1) : only === 'reads' ? (quick ? 1 : 3) : quick ? 1 : 4;
+const minutes = (only === 'post' ? (quick ? 0.5 : 1) : only === 'reads' ? (quick ? 1 : 3) : quick ? 1 : 4) + (context.instructions === undefined ? 0 : 3);
 console.log(`Benchmarks: ${rounds} × ${seconds} s per server and case; servers on core ${serverCore}, load generator on core ${loadCore}; load average ${loadBefore.toFixed(1)}. About ${minutes} min.`);
 try {
   let post: BenchResults['post'];
@@ -109,6 +124,7 @@ try {
     serverCore,
     loadCore,
     ...(post === undefined ? {} : { post }),
+    ...(context.instructions === undefined ? {} : { instructions: context.instructions }),
     ...rest,
     processes: context.processes,
     warnings: context.warnings,

@@ -3,11 +3,12 @@
  * answered 202 without hashing, on each peer in turn. Bare Hono (no validation) is the floor;
  * Fastify + Ajv is the fastest validating peer the runtime is held against.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withServers, type BenchContext } from '../bench-context.ts';
 import { ADMIN_AUTHORIZATION, BASE_PATH, peer, prismMock } from '../launches.ts';
-import { compareInRounds, type Measurement } from '../load.ts';
+import { instructionsPerRequest } from '../instructions.ts';
+import { compareInRounds, type LoadCase, type Measurement } from '../load.ts';
 import type { BareRoute } from '../peers/bare-hono.ts';
 import { CREATE_USER_PATH, CREATED, createUserExample } from '../peers/validated-post.ts';
 import { freePort, type ServerLaunch } from '../server-process.ts';
@@ -18,11 +19,16 @@ const PEERS = ['bare', 'runtime', 'fastify', 'express', 'prism'] as const;
 /** One of {@link PEERS}. */
 export type PostPeer = (typeof PEERS)[number];
 
+/** The peers whose instructions are counted (the run's `instructions` shape): the frameworks, not Express (~10× slower under valgrind) or a mock. */
+const COUNTED: readonly PostPeer[] = ['bare', 'runtime', 'fastify'];
+
 /** One peer's figures. */
 export interface PostResult {
   peer: PostPeer;
   name: string;
   measurement: Measurement;
+  /** User-space instructions per request under callgrind (see instructions.ts), when counted. */
+  instructionsPerRequest?: number;
 }
 
 /** `bare,runtime` → those peers, in {@link PEERS} order; throws on a name that is not a peer. */
@@ -40,34 +46,43 @@ export async function validatedPost(context: BenchContext, only: readonly PostPe
   const routes = join(context.tempDir, 'bare-post-routes.json');
   writeFileSync(routes, JSON.stringify([{ method: 'POST', path: CREATE_USER_PATH, status: 202, body: CREATED, readsBody: true }] satisfies BareRoute[]));
 
+  const launch = async (key: PostPeer, port: number): Promise<ServerLaunch> => {
+    const ready = [{ url: `http://127.0.0.1:${port}${CREATE_USER_PATH}`, init: { method: 'POST', headers, body } }];
+    switch (key) {
+      case 'bare':
+        return peer('bare Hono', 'bare-hono.ts', port, ready, { BENCH_ROUTES: routes });
+      case 'runtime':
+        return peer('our runtime (@repo/hono-openapi)', 'runtime.ts', port, ready);
+      case 'fastify':
+        return peer('Fastify + Ajv', 'fastify.ts', port, ready);
+      case 'express':
+        return peer('Express + express-openapi-validator', 'express.ts', port, ready);
+      case 'prism':
+        return prismMock({ camunda: port, onezone: await freePort() });
+    }
+  };
+  const load = (port: number): LoadCase => ({ method: 'POST', url: `http://127.0.0.1:${port}${BASE_PATH.camunda}/users`, headers, body });
+
   const ports = await Promise.all(only.map(() => freePort()));
-  const launches: ServerLaunch[] = await Promise.all(
-    only.map(async (key, i) => {
-      const port = ports[i]!;
-      const ready = [{ url: `http://127.0.0.1:${port}${CREATE_USER_PATH}`, init: { method: 'POST', headers, body } }];
-      switch (key) {
-        case 'bare':
-          return peer('bare Hono', 'bare-hono.ts', port, ready, { BENCH_ROUTES: routes });
-        case 'runtime':
-          return peer('our runtime (@repo/hono-openapi)', 'runtime.ts', port, ready);
-        case 'fastify':
-          return peer('Fastify + Ajv', 'fastify.ts', port, ready);
-        case 'express':
-          return peer('Express + express-openapi-validator', 'express.ts', port, ready);
-        case 'prism':
-          return prismMock({ camunda: port, onezone: await freePort() });
-      }
-    }),
-  );
-  return withServers(context, 'validated POST', launches, async (servers) => {
+  const launches: ServerLaunch[] = await Promise.all(only.map((key, i) => launch(key, ports[i]!)));
+  const results = await withServers(context, 'validated POST', launches, async (servers) => {
     const measured = await compareInRounds(
-      only.map((key, i) => ({ key, server: servers[i]!, load: { method: 'POST', url: `http://127.0.0.1:${ports[i]}${BASE_PATH.camunda}/users`, headers, body } })),
+      only.map((key, i) => ({ key, server: servers[i]!, load: load(ports[i]!) })),
       context.shape,
     );
-    return only.map((key, i) => {
+    return only.map((key, i): PostResult => {
       const measurement = measured[key];
       if (measurement.failed > 0) context.warnings.push(`validated POST on ${servers[i]!.name}: ${measurement.failed} of ${measurement.requests} requests failed (${measurement.statuses})`);
       return { peer: key, name: servers[i]!.name, measurement };
     });
   });
+  // One at a time, after the load runs: under valgrind a server takes its core for a minute or two.
+  if (context.instructions !== undefined) {
+    const outDir = mkdtempSync(join(context.tempDir, 'callgrind-'));
+    for (const result of results.filter((r) => COUNTED.includes(r.peer))) {
+      const port = await freePort();
+      result.instructionsPerRequest = await instructionsPerRequest(await launch(result.peer, port), load(port), context.instructions, context.serverCore, outDir);
+    }
+  }
+  return results;
 }
