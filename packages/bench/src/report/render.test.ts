@@ -90,7 +90,8 @@ describe('renderReport', () => {
     expect(partial).not.toContain('Runtime start-up');
   });
 
-  it('says so when the machine was busy', () => {
+  it('says so when the machine was busy before the run, not when the run itself loaded it', () => {
     expect(renderReport(results(3.5))).toContain('**The machine was busy**');
+    expect(renderReport({ ...results(0.6), loadAfter: 2 })).not.toContain('busy');
   });
 });

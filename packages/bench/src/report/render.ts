@@ -81,13 +81,15 @@ export const BUSY_LOAD_AVERAGE = 1;
 function header(r: BenchResults): string {
   const date = r.date.toISOString().replace(/:\d\d\.\d+Z$/, ' UTC').replace('T', ' ');
   const { machine: m } = r;
+  // Only the load before the run tells of other work: by its end, the bench's own server and load
+  // generator have brought the load average near 2 on two cores (every run so far: 2.0 after).
   const busy =
-    Math.max(r.loadBefore, r.loadAfter) > BUSY_LOAD_AVERAGE
-      ? ` **The machine was busy** (load average above ${BUSY_LOAD_AVERAGE}): other work shared the cores, so these are not the servers' own figures; regenerate on a quiet machine.`
+    r.loadBefore > BUSY_LOAD_AVERAGE
+      ? ` **The machine was busy** (load average above ${BUSY_LOAD_AVERAGE} before the run): other work shared the cores, so these are not the servers' own figures; regenerate on a quiet machine.`
       : '';
   return (
     `Measured ${date}${r.quick ? ' (**quick run**: one short round, dominated by warm-up and JIT; a smoke test, not figures to quote)' : ''} on ${m.cpuModel}, ${m.cores} cores, ` +
-    `${m.memoryGiB} GiB, Node ${m.node}; load average ${r.loadBefore.toFixed(1)} before the run and ${r.loadAfter.toFixed(1)} after ` +
+    `${m.memoryGiB} GiB, Node ${m.node}; load average ${r.loadBefore.toFixed(1)} before the run and ${r.loadAfter.toFixed(1)} after, the bench's own load included ` +
     `(other work on the machine slows servers and load generator alike; CPU per request is the steadier figure). ` +
     `Servers compared are loaded in turns, ${r.shape.rounds} round${r.shape.rounds === 1 ? '' : 's'} of ${r.shape.seconds} s each after a ${r.shape.warmUpSeconds} s warm-up, ` +
     `${r.shape.connections} connections, and each one's best round is shown (other work only ever slows a round down); ` +
