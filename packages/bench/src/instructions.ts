@@ -1,11 +1,11 @@
 /**
  * User-space instructions per request, counted by valgrind's callgrind. Req/s and CPU time move
  * with what else the host does (the runtime's CPU per request measured 34–77 µs within one hour on
- * 2026-11-28); instruction counts move much less (each server within about ±5 % between two runs
- * that day), so they tell a framework's own work apart from the machine's noise. They still move:
- * how many requests one event-loop turn finds waiting, and when V8's optimising tiers arrive,
- * depend on timing. Not in them: kernel time (the socket write is about a third of a request's
- * CPU) and what cache misses cost.
+ * 2026-11-28); instruction counts move much less (over four runs that day: the runtime ±1 %, bare
+ * Hono ±2.5 %, Fastify ±6 %), so they tell a framework's own work apart from the machine's noise.
+ * They still move: how many requests one event-loop turn finds waiting, and when V8's optimising
+ * tiers arrive, depend on timing. Not in them: kernel time (the socket write is about a third of a
+ * request's CPU) and what cache misses cost.
  *
  * The server runs under valgrind with instrumentation off, so start-up and warm-up go at about a
  * tenth of native speed; the warm-up must be long, because V8's optimising tiers arrive late under

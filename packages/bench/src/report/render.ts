@@ -142,7 +142,7 @@ function instructionsLine(post: readonly PostResult[], shape: InstructionShape):
   const figures = counted.map((p) => `${p.name} ${formatInt(p.instructionsPerRequest!)}`).join(', ');
   return [
     `**Instructions per request** (valgrind's callgrind, user space, all threads; counted over ${formatInt(shape.measuredRequests)} requests after ${formatInt(shape.warmUpRequests)} uncounted, ` +
-      `each server alone under valgrind; the machine's noise moves them far less than req/s, about ±5 % between runs, and kernel time and cache misses are not in them): ${figures}. ` +
+      `each server alone under valgrind; the machine's noise moves them far less than req/s, ±1–6 % between runs, and kernel time and cache misses are not in them): ${figures}. ` +
       `The runtime against Fastify + Ajv: ${formatRatio(count('fastify'), count('runtime'))} (Fastify's count over the runtime's; above 1, the runtime does less).`,
   ];
 }
