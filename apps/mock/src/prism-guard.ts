@@ -166,7 +166,7 @@ export function isBodyParserError(text: string): boolean {
  * 400 example of any operation, else an empty 400.
  */
 export function specErrorAnswer(spec: SpecDocument, method: string, url: string): ExampleAnswer {
-  return exampleAnswer(spec, method, url, 400, [400, 404]);
+  return exampleAnswer(spec, method, url, [400, 404]);
 }
 
 /**
@@ -176,15 +176,16 @@ export function specErrorAnswer(spec: SpecDocument, method: string, url: string)
  * Prism serves that scenario), else one second.
  */
 export function startingAnswer(spec: SpecDocument, method: string, url: string): ExampleAnswer {
-  const answer = exampleAnswer(spec, method, url, 503, [503]);
+  const answer = exampleAnswer(spec, method, url, [503]);
   return { ...answer, headers: { 'retry-after': String(STARTING_RETRY_AFTER_SECONDS), ...answer.headers } };
 }
 
 /**
- * Served as `status`: the first example of the matched operation among `statuses` (in that order),
- * else the first `statuses[0]` example of any operation, else an empty body.
+ * Served as `statuses[0]`: the first example of the matched operation among `statuses` (in that
+ * order), else the first `statuses[0]` example of any operation, else an empty body.
  */
-function exampleAnswer(spec: SpecDocument, method: string, url: string, status: number, statuses: readonly number[]): ExampleAnswer {
+function exampleAnswer(spec: SpecDocument, method: string, url: string, statuses: readonly [number, ...number[]]): ExampleAnswer {
+  const status = statuses[0];
   const operations = operationScenarios(spec);
   const matched = matchOperation(operations, serverBasePath(spec), method, url);
   const firstExample = (operation: OperationScenarios | undefined, wanted: number) =>
