@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemorySignInThrottle } from '@repo/auth';
 import { StoreUnavailableError } from '@repo/persistence';
 import { camundaSpec } from '@repo/specs/camunda';
+import { SqlUserStore } from './stores/sql-user-store.ts';
 import { ADMIN, createTestApp, expectProblem, type TestApp } from './testing/test-app.ts';
 
 let h: TestApp;
@@ -94,3 +98,24 @@ describe('createApp', () => {
 function basicAdmin(): string {
   return `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')}`;
 }
+
+describe('createApp on a SQLite file that another connection writes to', () => {
+  it("applies the other connection's writes at the next request, although the credentials were just used", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'camunda-app-'));
+    const other = await SqlUserStore.open({ dataDir: dir, fileName: 'camunda.sqlite' });
+    try {
+      h = await createTestApp({ store: await SqlUserStore.open({ dataDir: dir, fileName: 'camunda.sqlite' }) });
+      const janeKey = await h.createUser('jane');
+      const search = async (username: string) => (await h.client(username, `${username}-Passw0rd`).POST('/users/search', { body: {} })).response.status;
+      expect(await search('jane')).toBe(403);
+      await other.grantPermission(janeKey, 'user-management');
+      // Twice: the second request is answered from the remembered sign-in.
+      expect([await search('jane'), await search('jane')]).toEqual([200, 200]);
+      await other.deleteByKey(janeKey);
+      expect(await search('jane')).toBe(401);
+    } finally {
+      await other.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

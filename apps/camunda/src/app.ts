@@ -16,7 +16,11 @@ export type AppDeps = ServiceDeps<Config, UserStore & Pick<ServiceStore, 'ready'
 
 /** The Camunda app: the service shell around the users API under `/v2`. */
 export function createApp({ config, store, hasher, logger, signInThrottle, docsFile }: AppDeps) {
-  const authenticator = new Authenticator(store, hasher, { cacheTtlMs: config.authCacheSeconds * 1000, throttle: signInThrottle });
+  const authenticator = new Authenticator(store, hasher, {
+    cacheTtlMs: config.authCacheSeconds * 1000,
+    throttle: signInThrottle,
+    generation: store.database.changes?.generation,
+  });
   return createServiceApp<paths, operations, Principal>({
     spec: camundaSpec,
     errors: camundaErrors,

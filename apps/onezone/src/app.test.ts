@@ -104,3 +104,32 @@ describe('createApp', () => {
   });
 
 });
+
+describe('createApp on a SQLite file that another connection writes to', () => {
+  it("applies the other connection's writes at the next request, although the credentials were just used", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'onezone-app-'));
+    const store = await SqlUserStore.open({ dataDir: dir, fileName: 'onezone.sqlite' });
+    const other = await SqlUserStore.open({ dataDir: dir, fileName: 'onezone.sqlite' });
+    const t = await createTestApp({ store });
+    try {
+      const jane = { username: 'jane', password: 'jane-password-1' };
+      const janeId = await t.createUser(jane);
+      const asJane = { Authorization: basicAuth(jane.username, jane.password) };
+      const status = async (path: string, headers: Record<string, string>) => (await t.app.request(`${BASE_URL}${path}`, { headers })).status;
+      // Twice each: the second request is answered from the remembered sign-in.
+      for (let i = 0; i < 2; i += 1) {
+        expect(await status('/users', asAdmin)).toBe(200);
+        expect(await status('/user', asJane)).toBe(200);
+      }
+      const admin = await other.findByUsername(ADMIN.username);
+      await other.update(admin!.id, { privileges: [] });
+      expect(await status('/users', asAdmin)).toBe(403);
+      await other.remove(janeId);
+      expect(await status('/user', asJane)).toBe(401);
+    } finally {
+      await t.close();
+      await other.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

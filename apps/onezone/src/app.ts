@@ -36,7 +36,11 @@ export function createApp({ config, store, hasher, signInThrottle, tokenKey, doc
   // remove_client_token carries the token in its path (`/user/client_tokens/{tid}`, as upstream):
   // every log line's `path` goes through this serializer, so no token reaches the log.
   const logger = deps.logger.child({}, { serializers: { path: redactClientTokenPath } });
-  const authenticator = new Authenticator(store, hasher, { cacheTtlMs: config.authCacheSeconds * 1000, throttle: signInThrottle });
+  const authenticator = new Authenticator(store, hasher, {
+    cacheTtlMs: config.authCacheSeconds * 1000,
+    throttle: signInThrottle,
+    generation: store.database.changes?.generation,
+  });
   const vault = new ClientTokenVault(tokenKey);
   return createServiceApp<paths, operations, Principal>({
     spec: onezoneSpec,

@@ -1,3 +1,4 @@
+import { isPromise } from 'node:util/types';
 import type { Context } from 'hono';
 import { apiKey, basic, bearer, type SecurityVerifiers } from '@repo/hono-openapi';
 import { clientAddress } from '@repo/http';
@@ -39,9 +40,10 @@ export function securityVerifiers(passwords: Authenticator, tokens: TokenAuthent
   const byToken = async (token: string, c: Context) => verdict(c, await tokens.signIn(token));
   return {
     // The client's address is for the sign-in throttle (failed passwords per username and address).
-    basicAuth: basic<Principal>(async ({ username, password }, c) =>
-      verdict(c, await passwords.signIn(username, password, clientAddress(c, trustProxyHops))),
-    ),
+    basicAuth: basic<Principal>(({ username, password }, c) => {
+      const signIn = passwords.signIn(username, password, clientAddress(c, trustProxyHops));
+      return isPromise(signIn) ? signIn.then((settled) => verdict(c, settled)) : verdict(c, signIn);
+    }),
     tokenAuth: apiKey<Principal>(byToken),
     bearerAuth: bearer<Principal>(byToken),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CredentialAuthenticator, type StoredCredentials } from './credential-authenticator.ts';
+import { CredentialAuthenticator, type CredentialAuthenticatorOptions, type StoredCredentials } from './credential-authenticator.ts';
 import { Argon2idPasswordHasher, type PasswordHasher } from './password-hasher.ts';
 import { MemorySignInThrottle, SignInThrottledError } from './sign-in-throttle.ts';
 
@@ -19,17 +19,17 @@ function countingHasher() {
   } satisfies PasswordHasher;
 }
 
-function setup(ttlMs = 60_000) {
+function setup(ttlMs = 60_000, options: Partial<CredentialAuthenticatorOptions> = {}) {
   const users = new Map<string, User>();
   let nextId = 1;
   const hasher = countingHasher();
   let now = 1_000_000;
   const clock = { advance: (ms: number) => (now += ms) };
-  const find = async (username: string): Promise<StoredCredentials<{ username: string }> | undefined> => {
+  const find = vi.fn(async (username: string): Promise<StoredCredentials<{ username: string }> | undefined> => {
     const user = users.get(username);
     return user && { id: user.id, passwordHash: user.passwordHash, principal: { username: user.username } };
-  };
-  const authenticator = new CredentialAuthenticator(find, hasher, { cacheTtlMs: ttlMs, now: () => now, cacheMaxEntries: 2 });
+  });
+  const authenticator = new CredentialAuthenticator(find, hasher, { cacheTtlMs: ttlMs, now: () => now, cacheMaxEntries: 2, ...options });
   const add = async (username: string, password: string | null) => {
     const user = { id: nextId++, username, passwordHash: password === null ? null : await hasher.hash(password) };
     users.set(username, user);
@@ -167,5 +167,78 @@ describe('CredentialAuthenticator', () => {
       advance(60_000);
       expect(await authenticator.authenticate('ghost', 'x', '10.0.0.1')).toBeNull();
     });
+  });
+
+  describe("with the store's change counter", () => {
+    function counted() {
+      let generation = 0;
+      let now = 0;
+      const throttle = new MemorySignInThrottle({ maxFailures: 3, maxFailuresPerAddress: 100, windowSeconds: 60 }, { now: () => now });
+      const base = setup(1000, { generation: () => generation, throttle });
+      return { ...base, write: () => (generation += 1), advance: (ms: number) => (base.clock.advance(ms), (now += ms)) };
+    }
+
+    it('answers credentials that signed in at once, without the store, while nothing was written', async () => {
+      const { authenticator, find, hasher, add } = counted();
+      await add('u', 'pw');
+      expect(await authenticator.authenticate('u', 'pw')).toEqual({ username: 'u' });
+      const again = authenticator.authenticate('u', 'pw');
+      expect(again).toEqual({ username: 'u' });
+      expect(again).not.toBeInstanceOf(Promise);
+      expect(find).toHaveBeenCalledTimes(1);
+      expect(hasher.verify).toHaveBeenCalledTimes(1);
+    });
+
+    it('asks the store again once anything was written: a removed user is refused, a changed one seen', async () => {
+      const { authenticator, find, hasher, users, add, write } = counted();
+      const user = await add('u', 'pw');
+      await authenticator.authenticate('u', 'pw');
+      users.set('u', { ...user, username: 'renamed' });
+      write();
+      expect(await authenticator.authenticate('u', 'pw')).toEqual({ username: 'renamed' });
+      expect(hasher.verify).toHaveBeenCalledTimes(1);
+      users.delete('u');
+      write();
+      expect(await authenticator.authenticate('u', 'pw')).toBeNull();
+      expect(find).toHaveBeenCalledTimes(3);
+    });
+
+    it('verifies again once the cache lifetime is over, written or not', async () => {
+      const { authenticator, hasher, add, advance } = counted();
+      await add('u', 'pw');
+      await authenticator.authenticate('u', 'pw');
+      advance(1001);
+      expect(await authenticator.authenticate('u', 'pw')).toEqual({ username: 'u' });
+      expect(hasher.verify).toHaveBeenCalledTimes(2);
+    });
+
+    it('still lets the throttle refuse a client first, without asking the store', async () => {
+      const { authenticator, find, add } = counted();
+      await add('admin', 'right');
+      expect(await authenticator.authenticate('admin', 'right', '10.0.0.1')).not.toBeNull();
+      for (let i = 0; i < 3; i += 1) await authenticator.authenticate('admin', `guess-${i}`, '10.0.0.1');
+      const asked = find.mock.calls.length;
+      await expect(authenticator.authenticate('admin', 'right', '10.0.0.1')).rejects.toBeInstanceOf(SignInThrottledError);
+      expect(find).toHaveBeenCalledTimes(asked);
+      expect(authenticator.authenticate('admin', 'right', '10.0.0.2')).toEqual({ username: 'admin' });
+    });
+
+    it('does not answer other credentials from the cache: another password, or another split of the same text', async () => {
+      const { authenticator, hasher, add } = counted();
+      await add('u', 'p\u0000w');
+      await add('u\u0000p', 'w');
+      await authenticator.authenticate('u', 'p\u0000w');
+      expect(await authenticator.authenticate('u', 'pw2')).toBeNull();
+      expect(await authenticator.authenticate('u\u0000p', 'w')).toEqual({ username: 'u\u0000p' });
+      expect(hasher.verify).toHaveBeenCalledTimes(3);
+    });
+  });
+
+  it('asks the store on every call without a change counter', async () => {
+    const { authenticator, find, add } = setup();
+    await add('u', 'pw');
+    await authenticator.authenticate('u', 'pw');
+    expect(authenticator.authenticate('u', 'pw')).toBeInstanceOf(Promise);
+    expect(find).toHaveBeenCalledTimes(2);
   });
 });

@@ -27,8 +27,11 @@ export interface SignInAttempt {
  * keep working.
  */
 export interface SignInThrottle {
-  /** Throws {@link SignInThrottledError} when this attempt must not be checked at all. */
-  check(attempt: SignInAttempt): Promise<void>;
+  /**
+   * Throws (or rejects with) {@link SignInThrottledError} when this attempt must not be checked at
+   * all. Answers synchronously when it can (in memory), so a request need not wait a turn for it.
+   */
+  check(attempt: SignInAttempt): void | Promise<void>;
   /** Counts a failed sign-in (wrong password, unknown user, user without password alike). */
   recordFailure(attempt: SignInAttempt): Promise<void>;
 }
@@ -71,7 +74,7 @@ export class MemorySignInThrottle implements SignInThrottle {
     this.#maxEntries = options.maxEntries ?? 100_000;
   }
 
-  async check(attempt: SignInAttempt): Promise<void> {
+  check(attempt: SignInAttempt): void {
     // Nobody has failed lately (the usual case): no keys to hash, nothing to look up.
     if (this.#entries.size === 0) return;
     const wanted = counters(attempt, this.#limits);

@@ -1,6 +1,7 @@
 import { CredentialAuthenticator, perRecord, type CredentialAuthenticatorOptions, type PasswordHasher } from '@repo/auth';
 import type { UserStore, UserWithCredentials } from '../stores/user-store.ts';
 import { principalOf, type Principal } from './principal.ts';
+import { isPromise } from 'node:util/types';
 import { admit, type SignIn } from './sign-in.ts';
 
 const credentialsOf = perRecord((user: UserWithCredentials) => {
@@ -30,9 +31,14 @@ export class Authenticator extends CredentialAuthenticator<Principal> {
    * Signs in with a username and password: refused with `badBasicCredentials` unless the password
    * is right; then, only to whoever knows it, refused with `userBlocked` or `basicAuthDisabled`.
    * `address` (the client's) is for the sign-in throttle, which may throw `SignInThrottledError`.
+   * Synchronous when the authenticator answers so (see `CredentialAuthenticator.authenticate`).
    */
-  async signIn(username: string, password: string, address?: string): Promise<SignIn> {
-    const principal = await this.authenticate(username, password, address);
-    return principal === null ? { ok: false, refusal: 'badBasicCredentials' } : admit(principal, 'password');
+  signIn(username: string, password: string, address?: string): SignIn | Promise<SignIn> {
+    const principal = this.authenticate(username, password, address);
+    return isPromise(principal) ? principal.then(signedIn) : signedIn(principal);
   }
+}
+
+function signedIn(principal: Principal | null): SignIn {
+  return principal === null ? { ok: false, refusal: 'badBasicCredentials' } : admit(principal, 'password');
 }
