@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type Kysely, type Migration } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import Database from 'libsql';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type OpenedDatabase } from './database.ts';
 import { isUniqueViolation } from './is-unique-violation.ts';
 import { pendingMigrations, runMigrations } from './run-migrations.ts';
@@ -73,6 +74,25 @@ describe('openDatabase on SQLite in memory', () => {
     const opened = await openDatabase<TestDb>({ dataDir: 'unused', fileName: 'unused', inMemory: true });
     expect([opened.dialect, opened.location]).toEqual(['sqlite', ':memory:']);
     await opened.close();
+  });
+
+  it('opens read scopes without a statement: no other connection can write a private in-memory database', async () => {
+    const opened = await openDatabase<TestDb>({ dataDir: 'unused', fileName: 'unused', inMemory: true });
+    await runMigrations(opened.db, { migrations, dialect: 'sqlite' });
+    // libsql's statements share one prototype: count what runs while scopes open and close.
+    const probe = new Database(':memory:');
+    const get = vi.spyOn(Object.getPrototypeOf(probe.prepare('select 1')) as { get: () => unknown }, 'get');
+    try {
+      const generation = opened.changes!.generation();
+      for (let i = 0; i < 10; i += 1) opened.changes!.openScope()();
+      expect(get).not.toHaveBeenCalled();
+      await sql`insert into things (name, flag) values ('x', 1)`.execute(opened.db);
+      expect(opened.changes!.generation()).not.toBe(generation);
+    } finally {
+      get.mockRestore();
+      probe.close();
+      await opened.close();
+    }
   });
 });
 

@@ -118,7 +118,8 @@ function openSqlite<DB>(options: OpenDatabaseOptions): OpenedDatabase<DB> {
             header.close();
           },
         },
-    { dataVersion: header === undefined ? pragmaVersion : header.version, capacity: options.readCacheSize },
+    // Nothing but this connection can write a private in-memory database: nothing to ask.
+    { dataVersion: options.inMemory ? () => 0 : (header?.version ?? pragmaVersion), capacity: options.readCacheSize },
   );
   const dialect = unavailableOnConnectionErrors(new SqliteDialect({ database: cached }));
   return wrap<DB>(new Kysely<DB>({ dialect }), 'sqlite', location, undefined, cached);
