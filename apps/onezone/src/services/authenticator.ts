@@ -1,7 +1,7 @@
+import { isPromise } from 'node:util/types';
 import { CredentialAuthenticator, perRecord, type CredentialAuthenticatorOptions, type PasswordHasher } from '@repo/auth';
 import type { UserStore, UserWithCredentials } from '../stores/user-store.ts';
 import { principalOf, type Principal } from './principal.ts';
-import { isPromise } from 'node:util/types';
 import { admit, type SignIn } from './sign-in.ts';
 
 const credentialsOf = perRecord((user: UserWithCredentials) => {
