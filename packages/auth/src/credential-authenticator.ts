@@ -44,7 +44,7 @@ interface SignedIn<P> {
   /** When the argon2id verification that made this entry stops counting (ms). */
   readonly expires: number;
   /** The principal the store gave, and the store's change counter when it was asked (before). */
-  current?: { readonly principal: P; readonly generation: number };
+  current?: { readonly principal: P; readonly generation: number } | undefined;
 }
 
 /**
@@ -125,21 +125,26 @@ export class CredentialAuthenticator<P> {
     const [, user] = await Promise.all([this.#throttle?.check(attempt), this.#find(attempt.username)]);
     let principal: P | null = null;
     if (user === undefined || user.passwordHash === null) await this.#hasher.verifyAgainstNothing(password);
-    else if (await this.#verify(key, user.id, user.passwordHash, password)) {
+    else if (await this.#verify(key, user.id, user.passwordHash, password, generation === undefined ? undefined : { principal: user.principal, generation })) {
       principal = user.principal;
-      if (key !== undefined && generation !== undefined) this.#signedInAt(key, user.id, user.passwordHash, principal, generation);
     }
     // Unknown user, user without password and wrong password count alike, as they cost alike.
     if (principal === null) await this.#throttle?.recordFailure(attempt);
     return principal;
   }
 
-  /** Whether `password` matches `passwordHash`: remembered for this key and stored hash, else argon2id. */
-  async #verify(key: string | undefined, id: string | number, passwordHash: string, password: string): Promise<boolean> {
+  /**
+   * Whether `password` matches `passwordHash`: remembered for this key and stored hash, else
+   * argon2id. A match keeps `current` (what the store gave, as of when it was asked) with it.
+   */
+  async #verify(key: string | undefined, id: string | number, passwordHash: string, password: string, current: SignedIn<P>['current']): Promise<boolean> {
     if (key === undefined) return this.#hasher.verify(passwordHash, password);
     const known = this.#signedIn.get(key);
     if (known !== undefined) {
-      if (known.id === id && known.passwordHash === passwordHash && known.expires > this.#now()) return true;
+      if (known.id === id && known.passwordHash === passwordHash && known.expires > this.#now()) {
+        known.current = current;
+        return true;
+      }
       this.#signedIn.delete(key);
     }
     // Keyed by the stored hash too: a verification against an old hash says nothing of a new one.
@@ -150,14 +155,8 @@ export class CredentialAuthenticator<P> {
       this.#pending.set(pendingKey, pending);
     }
     const ok = await pending;
-    if (ok) this.#remember(key, { id, passwordHash, expires: this.#now() + this.#ttlMs });
+    if (ok) this.#remember(key, { id, passwordHash, expires: this.#now() + this.#ttlMs, current });
     return ok;
-  }
-
-  /** What the store gave for these credentials, as of `generation` (read before the store was asked). */
-  #signedInAt(key: string, id: string | number, passwordHash: string, principal: P, generation: number): void {
-    const known = this.#signedIn.get(key);
-    if (known !== undefined && known.id === id && known.passwordHash === passwordHash) known.current = { principal, generation };
   }
 
   #remember(key: string, signedIn: SignedIn<P>): void {
