@@ -7,7 +7,7 @@ import { redactUrl } from '@repo/config';
 import { currentSchemaIntrospection } from './current-schema-introspector.ts';
 import { libsqlForKysely } from './libsql-for-kysely.ts';
 import { sqliteReadCache, type ChangeCounter } from './sqlite-read-cache.ts';
-import { watchWalIndexHeader } from './wal-index-header.ts';
+import { watchWalIndexHeader, type WalIndexHeader } from './wal-index-header.ts';
 import { unavailableOnConnectionErrors } from './unavailable-on-connection-errors.ts';
 
 /** Which SQL engine a {@link OpenedDatabase} talks to; stores branch on it where dialects differ. */
@@ -100,12 +100,8 @@ function openSqlite<DB>(options: OpenDatabaseOptions): OpenedDatabase<DB> {
   // Reads are answered from memory until this connection writes or another one commits (see
   // sqliteReadCache): most of a read's cost is libsql's per-statement work, not the query. Other
   // connections' commits show in the WAL-index header, read without a statement where it can be.
-  const dataVersion = database.prepare('pragma data_version').raw(true);
-  const pragmaVersion = () => (dataVersion.get([]) as unknown as [number])[0];
-  // A statement run first makes sure the -shm file exists; a file left from an earlier WAL session
-  // beside a database that is not in WAL mode now would never change, so only WAL watches it.
-  pragmaVersion();
-  const header = journal === 'wal' ? watchWalIndexHeader(location) : undefined;
+  // Nothing but this connection can write a private in-memory database: nothing to ask, nor to prepare.
+  const { dataVersion, header } = options.inMemory ? { dataVersion: () => 0, header: undefined } : commitWatch(database, location, journal);
   const adapter = libsqlForKysely(database);
   const cached = sqliteReadCache(
     header === undefined
@@ -118,11 +114,21 @@ function openSqlite<DB>(options: OpenDatabaseOptions): OpenedDatabase<DB> {
             header.close();
           },
         },
-    // Nothing but this connection can write a private in-memory database: nothing to ask.
-    { dataVersion: options.inMemory ? () => 0 : (header?.version ?? pragmaVersion), capacity: options.readCacheSize },
+    { dataVersion, capacity: options.readCacheSize },
   );
   const dialect = unavailableOnConnectionErrors(new SqliteDialect({ database: cached }));
   return wrap<DB>(new Kysely<DB>({ dialect }), 'sqlite', location, undefined, cached);
+}
+
+/** How a SQLite file's connection learns of other connections' commits: the WAL-index header, else `PRAGMA data_version`. */
+function commitWatch(database: Database.Database, location: string, journal: unknown): { dataVersion: () => unknown; header: WalIndexHeader | undefined } {
+  const statement = database.prepare('pragma data_version').raw(true);
+  const pragmaVersion = () => (statement.get([]) as unknown as [number])[0];
+  // A statement run first makes sure the -shm file exists; a file left from an earlier WAL session
+  // beside a database that is not in WAL mode now would never change, so only WAL watches it.
+  pragmaVersion();
+  const header = journal === 'wal' ? watchWalIndexHeader(location) : undefined;
+  return { dataVersion: header?.version ?? pragmaVersion, header };
 }
 
 async function openPostgres<DB>(url: string, options: OpenDatabaseOptions): Promise<OpenedDatabase<DB>> {
