@@ -4,7 +4,7 @@
 // optional field never blocks a designer.
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { specsDir } from './apis.ts';
@@ -57,8 +57,8 @@ function redocly(cwd: string, args: string[]): { status: number; output: string 
 /**
  * Compares two bundled specs in one folder (the report names them by file name, so name them for
  * the reader, e.g. `camunda@1a2b3c.json`). With `changelog`, also writes the human-readable report
- * (markdown) there. `--fail-on none` everywhere: the decision is the version check's, taken only for
- * major changes (Redocly's `--check-version` would also demand a bump for a reworded description).
+ * (markdown) there. `--fail-on none` everywhere: the decision is the version check's (`--check-version`),
+ * taken only for major changes, since the check would also demand a bump for a reworded description.
  */
 export function diffSpecs(basePath: string, revisionPath: string, changelog?: string): SpecDiffResult {
   const cwd = dirname(basePath);
@@ -67,8 +67,11 @@ export function diffSpecs(basePath: string, revisionPath: string, changelog?: st
   const work = mkdtempSync(join(tmpdir(), 'spec-diff-'));
   try {
     const jsonFile = join(work, 'diff.json');
-    const rated = redocly(cwd, ['diff', base, revision, '--fail-on', 'none', '--format', 'json', '--output', jsonFile]);
-    if (rated.status !== 0) throw new Error(`redocly diff could not compare ${base} and ${revision}:\n${rated.output}`);
+    // One run rates the changes and checks info.version against them: the report is written either
+    // way, and a failed check exits 1 with a line naming info.version, which counts only below.
+    const rated = redocly(cwd, ['diff', base, revision, '--fail-on', 'none', '--check-version', '--format', 'json', '--output', jsonFile]);
+    const versionChecked = rated.status === 0 || rated.output.includes('info.version');
+    if (!existsSync(jsonFile) || !versionChecked) throw new Error(`redocly diff could not compare ${base} and ${revision}:\n${rated.output}`);
     const report = JSON.parse(readFileSync(jsonFile, 'utf8')) as RedoclyReport;
     if (changelog !== undefined) {
       const written = redocly(cwd, ['diff', base, revision, '--fail-on', 'none', '--format', 'markdown', '--output', changelog]);
@@ -87,8 +90,7 @@ export function diffSpecs(basePath: string, revisionPath: string, changelog?: st
       const verdict = bump === 'none' ? 'no change' : `${bump} change${summary[bump] === 1 ? '' : 's'}: compatible with existing clients`;
       return { bump, summary, versions, passed: true, verdict, changes };
     }
-    const checked = redocly(cwd, ['diff', base, revision, '--fail-on', 'none', '--check-version']);
-    const passed = checked.status === 0;
+    const passed = rated.status === 0;
     const verdict = passed
       ? `breaking change with info.version bumped ${versions.base} → ${versions.revision}`
       : `BREAKING change: info.version ${versions.base} → ${versions.revision} needs a major bump (clients of ${versions.base} break)`;

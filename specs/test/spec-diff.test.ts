@@ -85,4 +85,10 @@ describe('npm run diff: the breaking-change gate', () => {
   it('passes an unchanged spec', { timeout }, () => {
     expect(gate('onezone', () => {})).toMatchObject({ bump: 'none', passed: true, changes: [] });
   });
+
+  it('says it could not compare when the revision file is missing, rather than rating anything', { timeout }, () => {
+    const base = join(work, 'not-a-spec.base.json');
+    writeFileSync(base, JSON.stringify(bundle('camunda')));
+    expect(() => diffSpecs(base, join(work, 'missing.json'))).toThrow(/could not compare not-a-spec\.base\.json and missing\.json/);
+  });
 });
