@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,13 +89,17 @@ describe('createServiceApp', () => {
 
   it('serves the offline reference at /docs, and a 404 in the API’s format while it is not built', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'shell-docs-'));
-    const file = join(dir, 'docs.html');
-    const { app } = shell({ docsFile: file });
-    expect(await (await app.request('/docs')).json()).toEqual({ kind: 'notFound' });
-    writeFileSync(file, '<!doctype html><title>Ref</title>');
-    const page = await app.request('/docs');
-    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await page.text()).toContain('<title>Ref</title>');
+    try {
+      const file = join(dir, 'docs.html');
+      const { app } = shell({ docsFile: file });
+      expect(await (await app.request('/docs')).json()).toEqual({ kind: 'notFound' });
+      writeFileSync(file, '<!doctype html><title>Ref</title>');
+      const page = await app.request('/docs');
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await page.text()).toContain('<title>Ref</title>');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('logs one line per request with its id, method, path and status, and never the credentials', async () => {
