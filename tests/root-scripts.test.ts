@@ -36,6 +36,20 @@ async function portsStillTaken(ports: readonly number[], ms: number): Promise<nu
   }
 }
 
+/** Polls until no process of group `pgid` is left, or `ms` pass; resolves to whether some still is. */
+async function groupAliveAfter(pgid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return false;
+    }
+    if (Date.now() > deadline) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe.each([
   { script: 'mock', env: { CAMUNDA_MOCK_PORT: '0', ONEZONE_MOCK_PORT: '0' }, ready: /^Onezone mock: /m },
   { script: 'mock:stateful', env: { CAMUNDA_STATEFUL_MOCK_PORT: '0', ONEZONE_STATEFUL_MOCK_PORT: '0' }, ready: /^Onezone stateful mock: /m },
@@ -56,6 +70,10 @@ describe.each([
       npm.kill('SIGTERM');
       await exited;
       expect(await portsStillTaken(ports, 10_000), output).toEqual([]);
+      // npm exits once its child has; the runner below it may still be removing its files. Nothing
+      // of the group may outlive its own shutdown (the SIGKILL below is for a failed test only: it
+      // used to cut that shutdown short and leave the mocks' temp folders behind).
+      expect(await groupAliveAfter(npm.pid!, 10_000), output).toBe(false);
     } finally {
       try {
         process.kill(-npm.pid!, 'SIGKILL');
