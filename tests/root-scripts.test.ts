@@ -71,8 +71,9 @@ describe.each([
       await exited;
       expect(await portsStillTaken(ports, 10_000), output).toEqual([]);
       // npm exits once its child has; the runner below it may still be removing its files. Nothing
-      // of the group may outlive its own shutdown (the SIGKILL below is for a failed test only: it
-      // used to cut that shutdown short and leave the mocks' temp folders behind).
+      // of the group may outlive its own shutdown. (The SIGKILL below is for a failed test: sent as
+      // soon as the ports were free, it could cut that shutdown short, and one run left two of the
+      // mocks' temp folders behind.)
       expect(await groupAliveAfter(npm.pid!, 10_000), output).toBe(false);
     } finally {
       try {
