@@ -1,5 +1,5 @@
-// Where a test run keeps its temporary files: the suites' SQLite databases and data folders, server
-// bundles, HAR files, browser profiles, and tsx's compile cache.
+// Where a test run keeps its temporary files: the suites' SQLite databases and data folders, the
+// fuzz suites' HAR files, the pages built for the browser tests, and tsx's compile cache.
 //
 // The servers fsync every commit, as they must, and the suites make thousands of commits (the fuzz
 // suites ~2,000 requests per server). On a virtual disk each fsync costs milliseconds, waited out
@@ -11,8 +11,8 @@
 import { accessSync, constants, statfsSync } from 'node:fs';
 
 const SHM = '/dev/shm';
-// statfs(2)'s f_type of a tmpfs.
-const TMPFS_MAGIC = 0x01021994;
+/** statfs(2)'s f_type of a tmpfs. */
+export const TMPFS_MAGIC = 0x01021994;
 
 /** The folder for TMPDIR, or undefined when TMPDIR is set (the caller's choice wins) or `shm` is no writable tmpfs. */
 export function testTempFolder(env, shm = SHM) {
