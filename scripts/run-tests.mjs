@@ -1,33 +1,32 @@
 // Runs the whole check through turbo and closes with one "N passed, N failed" line summed over
 // every workspace's vitest summary, replayed ones from turbo's cache included, so CI can read the
 // outcome without knowing vitest's format.
-// Two tasks at a time: the machines have two cores, and suites that start servers and Prism time out
-// when every workspace runs at once. The contract tests are the longest task by far, and turbo
-// starts a task only once its dependencies' no-op `transit` tasks have had a slot, which put them
-// last (a tail of three minutes on one core); so they run in a turbo of their own from the start,
-// beside one turbo that runs everything else one task at a time. Camunda's server tests and the
-// mock's join the contract lane so that the two lanes take about as long; the run prints how long
-// each took. (2026-11-27, cold, on a busy machine, with hono-openapi's tests in the contract lane
-// too: 3 min 51 s and 4 min 11 s; with them in the other, 3 min 48 s and 4 min 20 s. 2026-11-28,
-// the contract suites grown since: with them in the contract lane, 191 s and 205 s, 206 s and
-// 218 s in two runs; in the other lane, see the README's test times.) The other lane holds
-// typecheck, generate:check, lint and diff too.
+// Two lanes, each a turbo run of one task at a time: the machines have two cores, and suites that
+// start servers and Prism time out when every workspace runs at once. The contract tests are the
+// longest task by far, and turbo starts a task only once its dependencies' no-op `transit` tasks
+// have had a slot, which put them last (a tail of three minutes on one core); so they run in a
+// turbo of their own from the start, with the mock's suite, beside one turbo that runs
+// generate:check, lint, diff, typecheck and every other workspace's suite in one vitest process
+// (`test:units`, see test-lanes.mjs). The run prints how long each lane took: they are balanced to
+// end together (2026-11-28, with the units run: 127 s and 122 s; before it, with Camunda's server
+// tests in the contract lane and one vitest per workspace, 130 s and 130 s for ~25 CPU-s more).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { specDiffBaseCommit } from './spec-diff-base.mjs';
+import { CONTRACT_LANE } from './test-lanes.mjs';
 import { testTempFolder } from './test-temp-folder.mjs';
 
 // The repo's own turbo, started directly: through npx it costs ~0.6 s more, most of a cached run.
 const TURBO = fileURLToPath(new URL('../node_modules/.bin/turbo', import.meta.url));
 
-const CONTRACT_LANE = ['@repo/contract-tests', '@repo/camunda-server', '@repo/mock'];
 const args = process.argv.slice(2);
 const tasks = args.filter((arg) => !arg.startsWith('-'));
 const flags = args.filter((arg) => arg.startsWith('-'));
-if (tasks.length === 0) tasks.push('generate:check', 'lint', 'diff', 'typecheck', 'test');
-const runs = tasks.includes('test')
+const everything = tasks.length === 0;
+if (everything) tasks.push('generate:check', 'lint', 'diff', 'typecheck', 'test:units');
+const runs = everything
   ? [
-      [...tasks, ...CONTRACT_LANE.map((name) => `--filter=!${name}`), '--concurrency=1'],
+      [...tasks, '--concurrency=1'],
       ['test', ...CONTRACT_LANE.map((name) => `--filter=${name}`), '--concurrency=1'],
     ]
   : [[...tasks, '--concurrency=2']];
