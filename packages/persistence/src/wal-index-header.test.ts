@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import Database from 'libsql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './database.ts';
+import { mappingUnavailable } from './mapped-file.ts';
 import { watchWalIndexHeader } from './wal-index-header.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wal-index-'));
@@ -60,6 +61,7 @@ describe.runIf(process.platform === 'linux')('watchWalIndexHeader', () => {
     own.prepare('select count(*) from things').get();
     const header = watchWalIndexHeader(file)!;
     try {
+      expect(header.reads).toBe(mappingUnavailable() === undefined ? 'mapped' : 'pread');
       const first = header.version();
       expect(header.version()).toBe(first);
       other.prepare('select * from things').all();
@@ -131,10 +133,31 @@ describe.runIf(process.platform === 'linux')('watchWalIndexHeader', () => {
     expect(descriptorsOn(shm)).toBe(0);
   });
 
+  it.skipIf(mappingUnavailable() !== undefined)('reads a whole header from the mapped file, and counts a change for any new byte', () => {
+    const { file, shm, sqlites } = indexFile('mapped.sqlite', 48);
+    const writer = openSync(shm, 'r+');
+    const header = watchWalIndexHeader(file)!;
+    try {
+      expect(header.reads).toBe('mapped');
+      const first = header.version();
+      expect(header.version()).toBe(first);
+      writeSync(writer, Buffer.from([1]), 0, 1, 47);
+      const second = header.version();
+      expect(second).not.toBe(first);
+      expect(header.version()).toBe(second);
+    } finally {
+      header.close();
+      closeSync(writer);
+      closeSync(sqlites);
+    }
+  });
+
   it('counts a change for any new header bytes, and for a header not yet written', () => {
     const { file, shm, sqlites } = indexFile('bytes.sqlite', 8);
     const header = watchWalIndexHeader(file)!;
     try {
+      // Too short to map: read with pread, whatever the file grows to.
+      expect(header.reads).toBe('pread');
       const short = header.version();
       expect(header.version()).not.toBe(short);
       writeFileSync(shm, Buffer.alloc(48));

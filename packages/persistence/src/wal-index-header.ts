@@ -3,11 +3,21 @@
  * WAL-index header: the first 48 bytes of `<database>-shm`, which every commit rewrites
  * (`iChange` counts commits, `mxFrame` and the salts move with the log; https://sqlite.org/walformat.html
  * §2.1, a documented format that SQLite versions sharing a file rely on). It answers what
- * `PRAGMA data_version` answers, for one `pread` (~0.6 µs) instead of a statement (~3 µs isolated,
- * ~8 µs of a served read under load: a statement takes and drops a WAL read lock with `fcntl`).
+ * `PRAGMA data_version` answers, without a statement (~3 µs isolated, ~8 µs of a served read under
+ * load: a statement takes and drops a WAL read lock with `fcntl`). The header is read from memory:
+ * the file's first page mapped read-only and shared (./mapped-file.ts), as SQLite maps it itself, so
+ * a check is a 48-byte compare with no system call. Where the addon that maps it is not built, one
+ * `pread` per check (~0.6 µs isolated, but a system call per request cost ~9 % of a served
+ * `get_user`'s throughput, measured 2026-11-28 for #12).
  *
  * The header is compared whole, so any change counts: a commit always changes it; a torn read while
  * a writer rewrites it only makes a change be counted twice. Both cost a re-read, never a stale one.
+ *
+ * A mapped page read past the file's end kills the process (SIGBUS), so the mapping is made only of
+ * a file already holding a header, and only while SQLite in this process uses it: SQLite shortens
+ * the file only when a connection finds itself the first on the database (it then holds the file's
+ * DMS lock alone, which this process's connection prevents), and {@link WalIndexHeader.close}, which
+ * runs after that connection closed, unmaps first.
  *
  * Our descriptor on the `-shm` file must outlive SQLite's use of the file in this process: closing
  * any descriptor of a file drops every POSIX lock the process holds on it, SQLite's read and write
@@ -17,6 +27,7 @@
  * collected); such a descriptor is closed when a later watcher opens or closes and finds none.
  */
 import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { mapFile, type MappedFile } from './mapped-file.ts';
 
 /** Bytes of one copy of the WAL-index header. */
 const HEADER_BYTES = 48;
@@ -25,6 +36,8 @@ const HEADER_BYTES = 48;
 export interface WalIndexHeader {
   /** A number that changes whenever a commit (by any connection) has changed the header since the last call. */
   version(): number;
+  /** How {@link version} reads the header: from the mapped file, or with a `pread` where it cannot be mapped. */
+  readonly reads: 'mapped' | 'pread';
   /** Gives up the descriptor, once nothing else in this process has the file open. Call after closing the connection. */
   close(): void;
 }
@@ -54,15 +67,19 @@ export function watchWalIndexHeader(databaseFile: string): WalIndexHeader | unde
     closeSync(fd);
     return undefined;
   }
+  const mapped = mapHeader(fd);
   const seen = Buffer.alloc(HEADER_BYTES);
   const now = Buffer.alloc(HEADER_BYTES);
   let version = 0;
   let closed = false;
   return {
+    reads: mapped === undefined ? 'pread' : 'mapped',
     version() {
-      const read = readSync(fd, now, 0, HEADER_BYTES, 0);
+      let whole = true;
+      if (mapped !== undefined) now.set(mapped.bytes);
       // A short read (a file not yet grown) is no header to trust: count a change.
-      if (read < HEADER_BYTES || !now.equals(seen)) {
+      else whole = readSync(fd, now, 0, HEADER_BYTES, 0) === HEADER_BYTES;
+      if (!whole || !now.equals(seen)) {
         now.copy(seen);
         version += 1;
       }
@@ -71,10 +88,22 @@ export function watchWalIndexHeader(databaseFile: string): WalIndexHeader | unde
     close() {
       if (closed) return;
       closed = true;
+      mapped?.unmap();
       lingering.add(fd);
       closeUnshared();
     },
   };
+}
+
+/** The header's bytes mapped, when the addon is built and the file already holds a whole header. */
+function mapHeader(fd: number): MappedFile | undefined {
+  if (fstatSync(fd).size < HEADER_BYTES) return undefined;
+  try {
+    return mapFile(fd, HEADER_BYTES);
+  } catch {
+    // mmap refused (a file system that cannot map, say): the pread still answers.
+    return undefined;
+  }
 }
 
 /** Whether a descriptor of this process other than `fd` and the lingering ones refers to `fd`'s file. */
