@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Logger } from '@repo/config';
 import { logRequest } from '@repo/http';
-import { randomRequestId } from '@repo/hono-openapi';
+import { randomRequestId, requestHeader } from '@repo/hono-openapi';
 
 /** What {@link requestContext} gives every request. */
 export interface RequestContextOptions {
@@ -37,10 +37,12 @@ export function requestContext(options: RequestContextOptions): MiddlewareHandle
   return async (c, next) => {
     const started = performance.now();
     set(c, PUBLIC_BASE_URL, publicBaseUrl);
-    const sent = c.req.header('x-request-id');
+    // Node's parsed headers, as the runtime reads them: @hono/node-server's c.req.header() checks
+    // the name and value again with regular expressions, on every request.
+    const sent = requestHeader(c, 'x-request-id');
     const id = sent !== undefined && CALLERS_ID.test(sent) ? sent : randomRequestId();
     set(c, 'requestId', id);
-    const origin = c.req.header('origin');
+    const origin = requestHeader(c, 'origin');
     if (origin !== undefined || !underBase(c.req.path, apiBasePath)) c.header('X-Request-Id', id);
     const close = readScope?.();
     try {

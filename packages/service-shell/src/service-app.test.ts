@@ -120,6 +120,14 @@ describe('createServiceApp', () => {
       expect(JSON.parse(lines.at(-1)!)).toMatchObject({ requestId: 'trace-42_a=', path: '/api/things' });
     });
 
+    it('reads the caller’s id from Node’s parsed headers under @hono/node-server', async () => {
+      const { app } = shell();
+      // What @hono/node-server passes as the bindings: the IncomingMessage, headers lower-cased.
+      const incoming = { headers: { 'x-request-id': 'from-node-7' } };
+      const response = await app.request('/api/things', { headers: caller }, { incoming });
+      expect(id(response)).toBe('from-node-7');
+    });
+
     it('logs a preflight with the status it was answered with', async () => {
       const { app, lines } = shell();
       const response = await app.request('/api/things', { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'GET' } });
