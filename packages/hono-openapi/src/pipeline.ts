@@ -54,7 +54,8 @@ export function startRequest(c: Context, settings: PipelineSettings): string {
 function parameters(group: CompiledParameterGroup | undefined, c: Context, template: string): Step<Readonly<Record<string, unknown>>> {
   if (group === undefined) return noParameters;
   // Text hygiene first: a value Hono could not decode, or one holding NUL or a lone surrogate.
-  if (group.location !== 'header') {
+  // Only a percent-encoding can fail to decode: a URL without `%` skips the split.
+  if (group.location !== 'header' && c.req.url.includes('%')) {
     const { path, query } = rawPathAndQuery(c.req.url);
     const broken =
       group.location === 'path' ? pathEncodingIssues(path, template) : queryEncodingIssues(query, (name) => group.parameters.some((p) => p.lookup === name));

@@ -98,16 +98,19 @@ export function parameterTextIssues(values: Readonly<Record<string, unknown>>): 
   const issues: ValidationIssue[] = [];
   for (const name in values) {
     const value = values[name];
-    const strings = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
-    for (const item of strings) {
-      const problem = typeof item === 'string' ? textProblem(item) : undefined;
-      if (problem !== undefined) {
-        issues.push(textIssue(`/${escapePointerSegment(name)}`, problem));
-        break;
-      }
-    }
+    const problem = typeof value === 'string' ? textProblem(value) : Array.isArray(value) ? firstTextProblem(value) : undefined;
+    if (problem !== undefined) issues.push(textIssue(`/${escapePointerSegment(name)}`, problem));
   }
   return issues;
+}
+
+/** The problem of the first string item that has one (a repeated parameter's values). */
+function firstTextProblem(items: readonly unknown[]): TextProblem | undefined {
+  for (const item of items) {
+    const problem = typeof item === 'string' ? textProblem(item) : undefined;
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
 }
 
 /** Whether `raw` (a path segment or a query component) decodes as percent-encoded UTF-8. */

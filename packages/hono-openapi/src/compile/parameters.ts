@@ -135,9 +135,9 @@ export function readParameters(group: CompiledParameterGroup, c: Context): Recor
       if (raw !== undefined) out[p.name] = p.coerce(raw);
     }
   } else if (group.location === 'path') {
-    const raw = c.req.param() as Record<string, string | undefined>;
+    // One by one: `c.req.param()` with no name builds and decodes an object of every parameter.
     for (const p of group.parameters) {
-      const value = raw[p.lookup];
+      const value = c.req.param(p.lookup) as string | undefined;
       if (value !== undefined) out[p.name] = p.coerce(value);
     }
   } else if (group.anyRepeated) {
