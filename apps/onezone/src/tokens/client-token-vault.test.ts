@@ -61,4 +61,14 @@ describe('ClientTokenVault.open, remembered', () => {
     expect(vault.open(USER, { tokenHash: other.stored.tokenHash, sealed: stored.sealed })).toBeUndefined();
     expect(vault.open(USER, { tokenHash: stored.tokenHash, sealed: other.stored.sealed })).toBeUndefined();
   });
+
+  it('answers a frozen row (a remembering store hands it out again) by the row, for its user only', () => {
+    const vault = new ClientTokenVault(randomBytes(32));
+    const { token, stored } = vault.issue(USER);
+    const row = Object.freeze({ ...stored });
+    expect(vault.open(USER, row)).toBe(token);
+    expect(vault.open(USER, row)).toBe(token);
+    expect(vault.open('0'.repeat(32), row)).toBeUndefined();
+    expect(vault.open(USER, row)).toBe(token);
+  });
 });
