@@ -7,8 +7,8 @@
  * load: a statement takes and drops a WAL read lock with `fcntl`). The header is read from memory:
  * the file's first page mapped read-only and shared (./mapped-file.ts), as SQLite maps it itself, so
  * a check is a 48-byte compare with no system call. Where the addon that maps it is not built, one
- * `pread` per check (~0.6 µs isolated, but a system call per request cost ~9 % of a served
- * `get_user`'s throughput, measured 2026-11-28 for #12).
+ * `pread` per check (~0.6 µs isolated, but a system call per request cost ~8 % of a served
+ * `get_user`'s throughput, measured 2026-11-28 for #12; packages/persistence/README.md).
  *
  * The header is compared whole, so any change counts: a commit always changes it; a torn read while
  * a writer rewrites it only makes a change be counted twice. Both cost a re-read, never a stale one.
