@@ -7,7 +7,7 @@
 export type { Authorization } from './authorization.ts';
 export { createOpenApiApp } from './create-openapi-app.ts';
 export { randomRequestId } from './request-id.ts';
-export { requestHeader } from './request-headers.ts';
+export { fetchRequestHeader, requestHeader } from './request-headers.ts';
 export type { OpenApiApp, OpenApiAppOptions, OperationRef } from './create-openapi-app.ts';
 export type { ErrorClassifier, ErrorMapper, MappedError, RuntimeFailure, SecuritySchemeKind, ValidationLocation } from './failures.ts';
 export type { JsonType, ValidationIssue } from './issues.ts';

@@ -13,8 +13,13 @@ interface NodeBindings {
 
 /** The value of a request header; `lowerName` must be lower-case. */
 export function requestHeader(c: Context, lowerName: string): string | undefined {
-  const raw = (c.env as NodeBindings | undefined)?.incoming?.headers;
-  if (raw === undefined) return c.req.header(lowerName);
+  return fetchRequestHeader(c.req.raw, c.env, lowerName);
+}
+
+/** {@link requestHeader} before Hono has made a context: from the request and the bindings a fetch handler is called with. */
+export function fetchRequestHeader(request: Request, env: unknown, lowerName: string): string | undefined {
+  const raw = (env as NodeBindings | undefined)?.incoming?.headers;
+  if (raw === undefined) return request.headers.get(lowerName) ?? undefined;
   const value = raw[lowerName];
   // Node keeps set-cookie as an array and joins every other repeated header with ", ".
   return Array.isArray(value) ? value.join(', ') : value;

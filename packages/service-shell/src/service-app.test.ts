@@ -186,5 +186,25 @@ describe('createServiceApp', () => {
       const server = await app.request('/api/things', { headers: caller });
       expect(server.headers.get('access-control-allow-origin')).toBeNull();
     });
+
+    it('serves browsers every route the other callers get, with CORS headers and one request id', async () => {
+      const { app } = shell();
+      const origin = { Origin: 'http://localhost:5173' };
+      const answers = {
+        health: await app.request('/health', { headers: origin }),
+        docs: await app.request('/docs', { headers: origin }),
+        nowhere: await app.request('/nowhere', { headers: origin }),
+        wrongMethod: await app.request('/api/things', { method: 'PUT', headers: { ...caller, ...origin } }),
+      };
+      expect(answers.health.status).toBe(200);
+      // This test's error mapper answers each failure with its kind.
+      expect(await answers.docs.json()).toEqual({ kind: 'notFound' });
+      expect(await answers.nowhere.json()).toEqual({ kind: 'notFound' });
+      expect(await answers.wrongMethod.json()).toEqual({ kind: 'methodNotAllowed' });
+      for (const answer of Object.values(answers)) {
+        expect(answer.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+        expect(answer.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+      }
+    });
   });
 });

@@ -7,7 +7,7 @@ import { corsSettings } from './cors-settings.ts';
 import { docsHandler } from './docs-handler.ts';
 import { registerOperations, type OperationHandlers } from './operation-handlers.ts';
 import { refusalOf } from './refusal-of.ts';
-import { PUBLIC_BASE_URL, requestContext } from './request-context.ts';
+import { shellPublicBaseUrl, shellRequestId, withRequestContext, type FetchHandler } from './request-context.ts';
 
 /** What the shell reads from the configuration (see `@repo/config`'s `CommonServerConfig`). */
 export type ShellConfig = Pick<CommonServerConfig, 'corsOrigins' | 'publicBaseUrl' | 'responseValidation' | 'bodyLimitBytes'>;
@@ -45,7 +45,15 @@ export interface ServiceAppOptions<Operations, Principal> {
  * `instance`): `PUBLIC_BASE_URL` when set, else the listening address (`@repo/http`'s `publicOrigin`).
  */
 export function publicRoot(c: Context): string {
-  return publicOrigin(c, (c.get as (key: string) => unknown)(PUBLIC_BASE_URL) as string | undefined);
+  return publicOrigin(c, shellPublicBaseUrl(c));
+}
+
+/** A served API: Hono's `fetch` and, for tests, its `request`. */
+export interface ServiceApp {
+  /** The entry point @hono/node-server calls, with its bindings (`incoming`, `outgoing`). */
+  fetch: FetchHandler;
+  /** As Hono's `app.request()`: a path (on `http://localhost`), a URL or a `Request`, with optional bindings. */
+  request: (input: string | URL | Request, init?: RequestInit, env?: unknown) => Promise<Response>;
 }
 
 /**
@@ -55,7 +63,7 @@ export function publicRoot(c: Context): string {
  * through the API's error mapper.
  */
 export function createServiceApp<Paths, Operations, Principal>(options: ServiceAppOptions<Operations, Principal>): {
-  app: Hono;
+  app: ServiceApp;
   api: OpenApiApp<Paths, Principal>;
 } {
   const { config, logger } = options;
@@ -69,27 +77,39 @@ export function createServiceApp<Paths, Operations, Principal>(options: ServiceA
     logger,
     realm: options.realm,
     classifyError: refusalOf,
+    requestId: shellRequestId,
   });
   registerOperations(api, options.handlers({ basePath: api.basePath }));
 
-  const app = new Hono();
-  app.use(
-    requestContext({
-      publicBaseUrl: config.publicBaseUrl,
-      readScope: options.readScope,
-      // Only browsers send Origin, and only they need CORS headers. hono/cors writes its headers onto a
-      // placeholder response that is then merged into the real one, turning @hono/node-server's cheap
-      // response into a full undici Response (~12% of a read's CPU in a profile); callers without
-      // Origin skip it.
-      cors: cors(corsSettings(options.spec, config.corsOrigins)),
-      apiBasePath: api.basePath,
-      logger,
-    }),
-  );
-  app.route('/', createHealthApp({ ready: options.ready, logger }));
-  app.get('/docs', docsHandler(options.docsFile, api.notFound));
-  app.route('/', api.app);
-  app.notFound(api.notFound);
-  app.onError(api.onError);
+  const routes = (app: Hono): Hono => {
+    app.route('/', createHealthApp({ ready: options.ready, logger }));
+    app.get('/docs', docsHandler(options.docsFile, api.notFound));
+    app.route('/', api.app);
+    app.notFound(api.notFound);
+    app.onError(api.onError);
+    return app;
+  };
+  const browsers = new Hono();
+  // Only browsers send Origin, and only they need CORS headers. hono/cors writes its headers onto a
+  // placeholder response that is then merged into the real one, turning @hono/node-server's cheap
+  // response into a full undici Response (~12% of a read's CPU in a profile): callers without
+  // Origin are served by the same routes without it.
+  browsers.use(cors(corsSettings(options.spec, config.corsOrigins)));
+  const fetch = withRequestContext({
+    serve: routes(new Hono()).fetch,
+    serveBrowser: routes(browsers).fetch,
+    publicBaseUrl: config.publicBaseUrl,
+    readScope: options.readScope,
+    apiBasePath: api.basePath,
+    logger,
+  });
+  const app: ServiceApp = { fetch, request: async (input, init, env) => fetch(asRequest(input, init), env) };
   return { app, api };
+}
+
+/** Hono's `app.request()` rule: a `Request` (with `init` applied over it), an absolute URL, or a path on `http://localhost`. */
+function asRequest(input: string | URL | Request, init: RequestInit | undefined): Request {
+  if (input instanceof Request) return init === undefined ? input : new Request(input, init);
+  const text = input.toString();
+  return new Request(/^https?:\/\//.test(text) ? text : `http://localhost${text.startsWith('/') ? '' : '/'}${text}`, init);
 }

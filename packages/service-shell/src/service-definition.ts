@@ -1,8 +1,8 @@
-import type { Hono } from 'hono';
 import type { AdminAccounts, PasswordHasher, SignInThrottle } from '@repo/auth';
 import type { CommonServerConfig, Env, Logger } from '@repo/config';
 import type { ClientErrorReason, ClientErrorResponse } from '@repo/http';
 import type { OpenDatabaseOptions, OpenedDatabase, SqlDialect } from '@repo/persistence';
+import type { ServiceApp } from './service-app.ts';
 
 /** What the shell needs of an API's store: `@repo/persistence`'s `SqlStore` skeleton. */
 export interface ServiceStore {
@@ -50,7 +50,7 @@ export interface ServiceDefinition<Config extends ServiceConfig, Store extends S
   prepare?(context: { config: Config; store: Store; logger: Logger }): Promise<Extras>;
   createApp(deps: ServiceDeps<Config, Store> & Extras): {
     /** The whole app: shell and API. */
-    app: Hono;
+    app: ServiceApp;
     /** The API alone, at its base path (the stateful mock fronts it). */
     api: { readonly basePath: string; readonly app: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> } };
   };
