@@ -3,10 +3,10 @@
  * app that `createApp` built (`api.app`: validation, authentication, the real handlers, the
  * API's error mapper), everything else (`/health`, `/docs`) to the whole server app.
  *
- * Why not the whole app for everything: its HTTP shell is for production (a request log line, a
- * request id middleware, CORS for configured origins), and Camunda's CORS middleware runs on every
- * request, turning each response into a full Fetch `Response` that is then streamed out — about
- * two thirds of a Camunda search's CPU in a profile. The mock answers browsers from any origin
+ * Why not the whole app for everything: its HTTP shell is for production (a request log line,
+ * request ids, a read scope, CORS for the configured origins only). When the shell's CORS ran on
+ * every request it turned each response into a full Fetch `Response` that was then streamed out,
+ * about two thirds of a Camunda search's CPU in a profile. The mock answers browsers from any origin
  * (as Prism does) with its own CORS, applied only to requests that carry `Origin`.
  */
 import { Hono } from 'hono';
