@@ -81,9 +81,11 @@ export function createServiceApp<Paths, Operations, Principal>(options: ServiceA
   });
   registerOperations(api, options.handlers({ basePath: api.basePath }));
 
+  const health = createHealthApp({ ready: options.ready, logger });
+  const docs = docsHandler(options.docsFile, api.notFound);
   const routes = (app: Hono): Hono => {
-    app.route('/', createHealthApp({ ready: options.ready, logger }));
-    app.get('/docs', docsHandler(options.docsFile, api.notFound));
+    app.route('/', health);
+    app.get('/docs', docs);
     app.route('/', api.app);
     app.notFound(api.notFound);
     app.onError(api.onError);
