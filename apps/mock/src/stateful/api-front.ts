@@ -11,7 +11,7 @@
  */
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import type { NodeBindings } from './stateful-mock.ts';
+import { fetchRequestHeader } from '@repo/hono-openapi';
 
 /** A fetch handler that passes @hono/node-server's `env` on. */
 export type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
@@ -33,16 +33,8 @@ export function apiFront(basePath: string, api: Fetch, rest: Fetch): Fetch {
   return (request, env) => {
     const path = pathOf(request.url);
     if (path !== basePath && !path.startsWith(`${basePath}/`)) return rest(request, env);
-    return header(request, env, 'origin') === undefined ? api(request, env) : browser.fetch(request, env);
+    return fetchRequestHeader(request, env, 'origin') === undefined ? api(request, env) : browser.fetch(request, env);
   };
-}
-
-/** A request header, from Node's parsed headers when served by @hono/node-server (no Fetch `Headers` built). */
-export function header(request: Request, env: unknown, lowerName: string): string | undefined {
-  const raw = (env as NodeBindings | undefined)?.incoming?.headers;
-  if (raw === undefined) return request.headers.get(lowerName) ?? undefined;
-  const value = raw[lowerName];
-  return Array.isArray(value) ? value.join(', ') : value;
 }
 
 /** The path of an absolute URL, without query, cheaper than `new URL()` on every request. */

@@ -3,12 +3,12 @@
  * `onezone-mock.ts`), the `Prefer` scenarios in front of it, and the mock's own endpoints under
  * `/__mock/`.
  */
-import type { ErrorMapper } from '@repo/hono-openapi';
+import { fetchRequestHeader, type ErrorMapper } from '@repo/hono-openapi';
 import type { SpecDocument } from '../mount-bundle.ts';
 import type { BuiltMock, SeededUser, StatefulMockOptions } from './mock-options.ts';
 import { parsePrefer } from './prefer.ts';
 import { createScenarioApp } from './scenario-app.ts';
-import { header, pathOf } from './api-front.ts';
+import { pathOf } from './api-front.ts';
 
 /** The mock's own endpoints, outside both APIs' base paths. */
 export const CONTROL_PREFIX = '/__mock/';
@@ -76,7 +76,7 @@ export async function createStatefulMock(api: StatefulApiDefinition, options: St
       const path = pathOf(request.url);
       if (path.startsWith(CONTROL_PREFIX)) return control(request, path);
       // `Prefer` without Prism's tokens (or none) goes to the real app.
-      if (parsePrefer(header(request, env, 'prefer')) !== undefined) return scenarios.fetch(request, env);
+      if (parsePrefer(fetchRequestHeader(request, env, 'prefer')) !== undefined) return scenarios.fetch(request, env);
       return current.fetch(request, env);
     },
     reset,
