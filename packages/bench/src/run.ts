@@ -16,6 +16,8 @@
  *   --peers a,b     with --only post, these peers alone (bare, runtime, fastify, express, prism)
  *   --write-readme  rewrite the README's generated Performance part with this run's figures
  *   --skip-instructions  no callgrind instruction counts of the validated POST (≈ 3 min; never in --quick)
+ *   --node 24       the whole run on another Node.js: a major version (from the npm registry's `node`
+ *                   package) or the path of a node binary; the report names the Node it ran on
  * Env: BENCH_SECONDS (one round, default 2), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 10),
  * BENCH_CREATE_CONNECTIONS (default 8).
  */
@@ -28,6 +30,7 @@ import type { BenchContext } from './bench-context.ts';
 import { REPO_ROOT } from './launches.ts';
 import { hasCallgrind, type InstructionShape } from './instructions.ts';
 import { describeMachine, loadAverage } from './machine.ts';
+import { isRunningOn, parseNodeChoice, reexecOn, resolveNodeBinary } from './node-binary.ts';
 import { replaceGeneratedSection } from './report/readme-section.ts';
 import { renderReport, type BenchResults } from './report/render.ts';
 import { readsAndCreates } from './sections/reads.ts';
@@ -42,8 +45,23 @@ const { values: flags } = parseArgs({
     peers: { type: 'string' },
     'write-readme': { type: 'boolean' },
     'skip-instructions': { type: 'boolean' },
+    node: { type: 'string' },
   },
 });
+if (flags.node !== undefined && process.env['BENCH_REEXECUTED'] === undefined) {
+  let choice;
+  try {
+    choice = parseNodeChoice(flags.node);
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+  if (!isRunningOn(choice)) {
+    const binary = resolveNodeBinary(choice);
+    console.log(`Running the bench on ${binary}…`);
+    reexecOn(binary);
+  }
+}
 const quick = flags.quick ?? false;
 const only = flags.only;
 if (only !== undefined && only !== 'post' && only !== 'reads') {
