@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFixed, formatInt, formatMiB, formatRatio, geometricMean, markdownTable, withTarget } from './format.ts';
+import { formatFixed, formatInt, formatMiB, formatRatio, geometricMean, markdownTable, ratioAgainst, withTarget } from './format.ts';
 
 describe('number formatting', () => {
   it('groups thousands with a space and rounds', () => {
@@ -33,7 +33,16 @@ describe('ratios', () => {
 
   it('says whether a target is met', () => {
     expect(withTarget(0.97, 0.95)).toBe('0.97× (target ≥ 0.95×: met)');
-    expect(withTarget(0.949, 0.95)).toBe('0.95× (target ≥ 0.95×: not met)');
+    expect(withTarget(0.94, 0.95)).toBe('0.94× (target ≥ 0.95×: not met)');
+    expect(withTarget(Number.NaN, 0.5)).toBe('— (target ≥ 0.5×)');
+  });
+
+  it('never prints a ratio that rounds onto the other side of its target', () => {
+    expect(withTarget(0.949, 0.95)).toBe('0.949× (target ≥ 0.95×: not met)');
+    expect(withTarget(0.8996, 0.9)).toBe('0.8996× (target ≥ 0.9×: not met)');
+    expect(withTarget(0.95, 0.95)).toBe('0.95× (target ≥ 0.95×: met)');
+    expect(ratioAgainst(0.8999, 0.9)).toBe('0.8999');
+    expect(ratioAgainst(1.2345, 0.5)).toBe('1.23');
     expect(withTarget(Number.NaN, 0.5)).toBe('— (target ≥ 0.5×)');
   });
 

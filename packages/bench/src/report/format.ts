@@ -19,10 +19,21 @@ export function formatRatio(candidate: number, baseline: number): string {
   return Number.isFinite(ratio) && ratio > 0 ? `${ratio.toFixed(2)}×` : '—';
 }
 
+/**
+ * A ratio held against a target, with two decimals, or as many more (up to four) as it takes for
+ * the figure to fall on the same side of the target as the ratio: 0.8996 against 0.9 prints
+ * `0.8996`, where `0.90` beside "not met" would read as a contradiction.
+ */
+export function ratioAgainst(ratio: number, target: number): string {
+  let digits = 2;
+  while (digits < 4 && Number(ratio.toFixed(digits)) >= target !== ratio >= target) digits += 1;
+  return ratio.toFixed(digits);
+}
+
 /** A ratio with the least it should be: `0.97× (target ≥ 0.95×: met)`. */
 export function withTarget(ratio: number, target: number, unit = '×'): string {
   if (!Number.isFinite(ratio)) return `— (target ≥ ${target}${unit})`;
-  return `${ratio.toFixed(2)}${unit} (target ≥ ${target}${unit}: ${ratio >= target ? 'met' : 'not met'})`;
+  return `${ratioAgainst(ratio, target)}${unit} (target ≥ ${target}${unit}: ${ratio >= target ? 'met' : 'not met'})`;
 }
 
 /** Bytes as MiB with one decimal. */

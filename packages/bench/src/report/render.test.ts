@@ -52,6 +52,14 @@ describe('renderReport', () => {
     expect(report).toContain('| 0.47× | 1 of 2 (0.50×, 0.48×) | 1 |');
   });
 
+  it('prints a round just short of its target with the digits that show it', () => {
+    const close = results(0.2);
+    const runtime = close.post?.find((p) => p.peer === 'runtime');
+    if (runtime === undefined) throw new Error('no runtime peer in the fixture');
+    runtime.measurement = m(48000, 20, [47480, 45000, 47000]);
+    expect(renderReport(close)).toContain('the target of 0.95× held in 1 of 3 (0.9496×, 0.92×, 0.98×).');
+  });
+
   it('gives the instructions per request counted, and the runtime against Fastify by them', () => {
     expect(report).toContain('counted over 5 000 requests after 30 000 uncounted');
     expect(report).toContain(': our runtime 138 161, Fastify + Ajv 131 871. The runtime against Fastify + Ajv: 0.95×');

@@ -7,7 +7,7 @@ import type { CreateResult } from '../sections/creates.ts';
 import { SEEDED_USERS, type ReadResult } from '../sections/reads.ts';
 import type { RuntimeCompile } from '../sections/runtime-compile.ts';
 import type { PostResult } from '../sections/validated-post.ts';
-import { formatFixed, formatInt, formatMiB, formatRatio, geometricMean, markdownTable, withTarget } from './format.ts';
+import { formatFixed, formatInt, formatMiB, formatRatio, geometricMean, markdownTable, ratioAgainst, withTarget } from './format.ts';
 
 /** Targets the report checks (issue #12). */
 export const TARGETS = {
@@ -59,7 +59,7 @@ export function roundsHeld(candidate: Measurement | undefined, baseline: Measure
   const ratios = roundRatios(candidate, baseline);
   if (ratios.length === 0) return '—';
   const held = ratios.filter((ratio) => ratio >= target).length;
-  return `${held} of ${ratios.length} (${ratios.map((ratio) => formatRatio(ratio, 1)).join(', ')})`;
+  return `${held} of ${ratios.length} (${ratios.map((ratio) => `${ratioAgainst(ratio, target)}×`).join(', ')})`;
 }
 
 /** The whole report. */
