@@ -51,11 +51,12 @@ export function shellPublicBaseUrl(c: Context): string | undefined {
  * Everything the shell does around each request (request id, read scope, request log, CORS for
  * browsers), around the app's fetch rather than as Hono middleware: with a middleware on `*`,
  * every API route has two handlers and Hono runs them through `compose` and its promises
- * (`get_user` answered 4 % more requests without them, in A/B runs of the built server). The request id is the caller's `X-Request-Id` when well
- * formed, else a new one, passed in the bindings, where the runtime takes it for its responses,
- * its logs and a 500's detail. The header is set here only on answers the runtime does not build
- * (`/health`, `/ready`, `/docs`, CORS preflights): touching a response's headers turns
- * @hono/node-server's cheap response into a full one, and the runtime's answers carry the id already.
+ * (`get_user` answered 4 % more requests without them, in A/B runs of the built server). The
+ * request id is the caller's `X-Request-Id` when well formed, else a new one, passed in the
+ * bindings, where the runtime takes it for its responses, its logs and a 500's detail. The header
+ * is set here only on answers the runtime does not build (`/health`, `/ready`, `/docs`, CORS
+ * preflights): touching a response's headers turns @hono/node-server's cheap response into a full
+ * one, and the runtime's answers carry the id already.
  */
 export function withRequestContext(options: RequestContextOptions): FetchHandler {
   const { serve, serveBrowser, publicBaseUrl, readScope, apiBasePath, logger } = options;

@@ -59,7 +59,9 @@ export function roundsHeld(candidate: Measurement | undefined, baseline: Measure
   const ratios = roundRatios(candidate, baseline);
   if (ratios.length === 0) return '—';
   const held = ratios.filter((ratio) => ratio >= target).length;
-  return `${held} of ${ratios.length} (${ratios.map((ratio) => `${ratioAgainst(ratio, target)}×`).join(', ')})`;
+  // A round without a usable ratio (a baseline round with no answers) prints as `—`, as elsewhere.
+  const shown = (ratio: number) => (Number.isFinite(ratio) && ratio > 0 ? `${ratioAgainst(ratio, target)}×` : formatRatio(ratio, 1));
+  return `${held} of ${ratios.length} (${ratios.map(shown).join(', ')})`;
 }
 
 /** The whole report. */
