@@ -47,6 +47,22 @@ describe('readIncoming', () => {
     expect(await read).toBe('read {"a":1}');
   });
 
+  it('settles once: an error and a close after the end are not a second outcome', async () => {
+    // Not destroyed by its end, so that it can still fail afterwards.
+    const stream = Object.assign(new Readable({ read() {}, autoDestroy: false }), { complete: false });
+    const outcomes: string[] = [];
+    const read = readIncoming(stream as unknown as IncomingMessage, 2, {
+      next: (bytes) => outcomes.push(`read ${bytes.toString('utf8')}`),
+      failed: (err) => outcomes.push(`failed ${(err as Error).message}`),
+    });
+    stream.push(Buffer.from('{}'));
+    stream.push(null);
+    await read;
+    stream.destroy(aborted());
+    await new Promise((resolve) => stream.once('close', resolve));
+    expect(outcomes).toEqual(['read {}']);
+  });
+
   it('rejects, rather than throwing into the stream, when the continuation throws', async () => {
     const stream = incoming();
     const read = readIncoming(stream as unknown as IncomingMessage, 2, {

@@ -4,7 +4,8 @@
  * stream but then copies the bytes into a fresh `ArrayBuffer` and adds two promise hops: for a
  * small JSON body that copy alone cost more than Ajv's validation (issue #12's profile).
  */
-import type { IncomingMessage } from 'node:http';
+import { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { Context } from 'hono';
 
 interface NodeBindings {
@@ -47,15 +48,13 @@ export function readIncoming<T>(incoming: IncomingMessage, length: number, then:
 /**
  * One read, as a class with bound methods rather than closures: tsx (which runs the bench's peers
  * and the tests) wraps every named closure in a `__name()` call that costs more per request than
- * the whole read.
+ * the whole read. The listeners stay on the stream once the read settles (it is this request's
+ * alone and is done): removing them cost more than the rest of the read (issue #12's profile).
  */
 class IncomingBodyReader<T> {
   private readonly chunks: Buffer[] = [];
   private received = 0;
-  private readonly onData = this.data.bind(this);
-  private readonly onEnd = this.end.bind(this);
-  private readonly onError = this.error.bind(this);
-  private readonly onClose = this.close.bind(this);
+  private settled = false;
 
   constructor(
     private readonly incoming: IncomingMessage,
@@ -66,25 +65,35 @@ class IncomingBodyReader<T> {
   ) {}
 
   listen(): void {
-    this.incoming.on('data', this.onData).on('end', this.onEnd).on('error', this.onError).on('close', this.onClose);
+    // Typed as what @hono/node-server hands over; under HTTP/2 (and in tests) another stream.
+    const stream: Readable = this.incoming;
+    stream.on('data', this.data.bind(this)).on('end', this.end.bind(this)).on('close', this.close.bind(this));
+    // Node's IncomingMessage emits 'error' only when someone listens, and its 'close' follows with
+    // `errored` set; any other stream would throw an unheard 'error'.
+    if (!(stream instanceof IncomingMessage)) stream.on('error', this.error.bind(this));
   }
 
   private data(chunk: Buffer): void {
+    if (!this.settled) this.take(chunk);
+  }
+
+  private take(chunk: Buffer): void {
     this.chunks.push(chunk);
     this.received += chunk.byteLength;
   }
 
   private end(): void {
-    this.cleanup();
-    this.settle(true, this.whole());
+    if (!this.settled) this.settle(true, this.whole());
   }
 
   private error(err: Error): void {
-    this.cleanup();
+    if (this.settled) return;
+    // Settled from here on: a chunk `read()` hands back may also be emitted as 'data'.
+    this.settled = true;
     if (this.incoming.complete) {
       // Node's parser saw the whole body before the connection closed; what the stream still
       // buffers was never emitted (@hono/node-server recovers such a body the same way).
-      for (let chunk = this.incoming.read() as Buffer | null; chunk !== null; chunk = this.incoming.read() as Buffer | null) this.data(chunk);
+      for (let chunk = this.incoming.read() as Buffer | null; chunk !== null; chunk = this.incoming.read() as Buffer | null) this.take(chunk);
       if (this.received === this.length) return this.settle(true, this.whole());
     }
     this.settle(false, err);
@@ -97,6 +106,7 @@ class IncomingBodyReader<T> {
 
   /** Runs the continuation here, in Node's event: whatever it throws must reject, not escape into the stream. */
   private settle(read: boolean, outcome: Buffer | Error): void {
+    this.settled = true;
     try {
       this.resolve(read ? this.then.next(outcome as Buffer) : this.then.failed(outcome));
     } catch (err) {
@@ -106,9 +116,5 @@ class IncomingBodyReader<T> {
 
   private whole(): Buffer {
     return this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks, this.received);
-  }
-
-  private cleanup(): void {
-    this.incoming.off('data', this.onData).off('end', this.onEnd).off('error', this.onError).off('close', this.onClose);
   }
 }

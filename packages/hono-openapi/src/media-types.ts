@@ -27,6 +27,23 @@ export function isJsonMediaType(essence: string): boolean {
   return essence === 'application/json' || essence.endsWith('+json');
 }
 
+/** How a response body of one media type is written, worked out once per declared media type. */
+export interface BodyMediaType {
+  /** Lower-cased, without parameters: what response validation looks up. */
+  readonly essence: string;
+  /** JSON types are stringified; a body of any other type passes through as a string or bytes. */
+  readonly json: boolean;
+  /** The Content-Type sent: `text/*` without a charset gets UTF-8, as Hono's `c.text()` does. */
+  readonly contentType: string;
+}
+
+/** The {@link BodyMediaType} of `mediaType` (as declared, or as a handler named it). */
+export function bodyMediaType(mediaType: string): BodyMediaType {
+  const essence = mediaTypeEssence(mediaType);
+  const contentType = mediaType.startsWith('text/') && !mediaType.includes('charset') ? `${mediaType}; charset=UTF-8` : mediaType;
+  return { essence, json: isJsonMediaType(essence), contentType };
+}
+
 /** Picks the declared media type a concrete one falls under: exact, then `type/*`, then `*\/*`. */
 export function matchMediaType(essence: string, declared: ReadonlyMap<string, unknown>): string | undefined {
   if (declared.has(essence)) return essence;

@@ -41,9 +41,9 @@ export function requestBody<T>(
   // Refuse an unsupported media type before reading a single byte.
   let media: CompiledMediaType | undefined;
   if (contentType !== undefined) {
-    const matched = matchMediaType(mediaTypeEssence(contentType), body.mediaTypes);
-    media = matched === undefined ? undefined : body.mediaTypes.get(matched);
-    if (media === undefined || (media.kind === 'json' && !isUtf8Charset(contentType))) {
+    // Most requests send exactly a declared type (`application/json`): no parameters, no charset.
+    media = body.mediaTypes.get(contentType) ?? declaredMediaType(body, contentType);
+    if (media === undefined) {
       return then.next({ failure: { kind: 'unsupportedMediaType', contentType, supported: [...body.mediaTypes.keys()] } });
     }
     if (media.kind === 'other') {
@@ -53,6 +53,13 @@ export function requestBody<T>(
     }
   }
   return readBodyText(c, limit, new BodyParser(body, media, limit, then), media?.kind === 'json');
+}
+
+/** The declared media type `contentType` falls under, unless it is JSON in another charset than UTF-8. */
+function declaredMediaType(body: CompiledRequestBody, contentType: string): CompiledMediaType | undefined {
+  const matched = matchMediaType(mediaTypeEssence(contentType), body.mediaTypes);
+  const media = matched === undefined ? undefined : body.mediaTypes.get(matched);
+  return media === undefined || (media.kind === 'json' && !isUtf8Charset(contentType)) ? undefined : media;
 }
 
 /** JSON is UTF-8 (RFC 8259 §8.1): a `charset` parameter may only say so. */

@@ -4,7 +4,7 @@
  */
 import type { CompiledOperation } from './compile/compile-operation.ts';
 import { lookupResponse } from './compile/responses.ts';
-import { isJsonMediaType, mediaTypeEssence } from './media-types.ts';
+import { bodyMediaType, type BodyMediaType } from './media-types.ts';
 import type { PipelineSettings } from './pipeline.ts';
 import { ResponseValidationError, responseViolations } from './response-validation.ts';
 
@@ -16,17 +16,14 @@ export interface AnyHandlerResult {
   readonly headers?: Readonly<Record<string, unknown>>;
 }
 
+const JSON_BODY = bodyMediaType('application/json');
+
 /** Serialises a body for its media type: JSON types are stringified, strings and bytes pass through. */
-export function serializeBody(mediaType: string, body: unknown): string | Uint8Array<ArrayBuffer> | ArrayBuffer {
-  if (isJsonMediaType(mediaTypeEssence(mediaType))) return JSON.stringify(body);
+export function serializeBody(media: BodyMediaType, body: unknown): string | Uint8Array<ArrayBuffer> | ArrayBuffer {
+  if (media.json) return JSON.stringify(body);
   if (typeof body === 'string' || body instanceof ArrayBuffer) return body;
   if (body instanceof Uint8Array) return body as Uint8Array<ArrayBuffer>;
   return JSON.stringify(body);
-}
-
-/** `text/*` without a charset gets UTF-8, as Hono's `c.text()` does. */
-export function contentTypeHeader(mediaType: string): string {
-  return mediaType.startsWith('text/') && !mediaType.includes('charset') ? `${mediaType}; charset=UTF-8` : mediaType;
 }
 
 /** Converts the handler's headers object into strings, dropping undefined values. */
@@ -55,12 +52,16 @@ export function buildResponse(
 ): Response {
   const { status, body } = result;
   const headers = headerRecord(result.headers);
-  const mediaType =
-    body === undefined ? undefined : (result.contentType ?? lookupResponse(op.responses, status)?.defaultMediaType ?? 'application/json');
+  const media =
+    body === undefined
+      ? undefined
+      : result.contentType !== undefined
+        ? bodyMediaType(result.contentType)
+        : (lookupResponse(op.responses, status)?.defaultBody ?? JSON_BODY);
   if (settings.responseValidation !== 'off') {
     const violations = responseViolations(op.responses, {
       status,
-      mediaType: mediaType === undefined ? undefined : mediaTypeEssence(mediaType),
+      mediaType: media?.essence,
       body,
       headerNames: new Set(Object.keys(headers).map((name) => name.toLowerCase())),
     });
@@ -72,7 +73,7 @@ export function buildResponse(
     }
   }
   headers['x-request-id'] = requestId;
-  if (mediaType === undefined) return new Response(null, { status, headers });
-  headers['content-type'] = contentTypeHeader(mediaType);
-  return new Response(serializeBody(mediaType, body), { status, headers });
+  if (media === undefined) return new Response(null, { status, headers });
+  headers['content-type'] = media.contentType;
+  return new Response(serializeBody(media, body), { status, headers });
 }

@@ -62,11 +62,13 @@ const suspiciousEscape = /\\u(?:0000|[dD][89a-fA-F])/;
 
 /**
  * Issues of a parsed JSON body. `text` is the JSON it was parsed from: without a suspicious escape
- * in it there is nothing to look for, so a clean body costs one regular-expression scan. The walk
- * uses an explicit stack: a deeply nested document cannot overflow the call stack.
+ * in it there is nothing to look for, so a clean body costs one scan. The walk uses an explicit
+ * stack: a deeply nested document cannot overflow the call stack.
  */
 export function jsonTextIssues(text: string, value: unknown): ValidationIssue[] {
-  if (!suspiciousEscape.test(text)) return [];
+  // Most bodies hold no `\u` at all, and a substring search rules that out for a fraction of
+  // what the expression costs.
+  if (!text.includes('\\u') || !suspiciousEscape.test(text)) return [];
   const issues: ValidationIssue[] = [];
   // [value, pointer] to look at, or [problem, pointer of the object] for a property name at fault:
   // kept on the stack too, so that issues come out in document order.

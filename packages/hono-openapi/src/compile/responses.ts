@@ -4,6 +4,7 @@
  */
 import { compileAt, type Ajv2020, type ValidateFunction } from './ajv.ts';
 import { deref, pointerOf } from './json-pointer.ts';
+import { bodyMediaType, type BodyMediaType } from '../media-types.ts';
 import type { HeaderObject, OpenApiDocument, ResponseObject } from '../types/openapi-document.ts';
 
 /** One declared response (one status code, range or `default`). */
@@ -12,8 +13,8 @@ export interface CompiledResponse {
   readonly key: string;
   /** Declared media types, lower-cased essence → body validator (undefined when not validating). */
   readonly mediaTypes: ReadonlyMap<string, ValidateFunction | undefined>;
-  /** Used as Content-Type when the handler gives none. */
-  readonly defaultMediaType: string | undefined;
+  /** How a body is sent when the handler names no Content-Type: as the first declared media type. */
+  readonly defaultBody: BodyMediaType | undefined;
   /** Header names as the spec spells them. */
   readonly requiredHeaders: readonly string[];
 }
@@ -58,7 +59,7 @@ export function compileResponses(
     const compiled: CompiledResponse = {
       key,
       mediaTypes,
-      defaultMediaType: mediaTypes.keys().next().value,
+      defaultBody: mediaTypes.size === 0 ? undefined : bodyMediaType(mediaTypes.keys().next().value as string),
       requiredHeaders,
     };
     if (key === 'default') fallback = compiled;
