@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withServers, type BenchContext } from '../bench-context.ts';
 import { ADMIN_AUTHORIZATION, BASE_PATH, peer, prismMock } from '../launches.ts';
-import { instructionsPerRequest } from '../instructions.ts';
+import { instructionsPerRequest, type InstructionCount } from '../instructions.ts';
 import { compareInRounds, type LoadCase, type Measurement } from '../load.ts';
 import type { BareRoute } from '../peers/bare-hono.ts';
 import { CREATE_USER_PATH, CREATED, createUserExample } from '../peers/validated-post.ts';
@@ -27,8 +27,8 @@ export interface PostResult {
   peer: PostPeer;
   name: string;
   measurement: Measurement;
-  /** User-space instructions per request under callgrind (see instructions.ts), when counted. */
-  instructionsPerRequest?: number;
+  /** User-space instructions per request under callgrind, the optimising compiler's jobs apart (see instructions.ts), when counted. */
+  instructions?: InstructionCount;
 }
 
 /** `bare,runtime` → those peers, in {@link PEERS} order; throws on a name that is not a peer. */
@@ -81,7 +81,7 @@ export async function validatedPost(context: BenchContext, only: readonly PostPe
     const outDir = mkdtempSync(join(context.tempDir, 'callgrind-'));
     for (const result of results.filter((r) => COUNTED.includes(r.peer))) {
       const port = await freePort();
-      result.instructionsPerRequest = await instructionsPerRequest(await launch(result.peer, port), load(port), context.instructions, context.serverCore, outDir);
+      result.instructions = await instructionsPerRequest(await launch(result.peer, port), load(port), context.instructions, context.serverCore, outDir);
     }
   }
   return results;
