@@ -11,10 +11,10 @@
  * tenth of native speed; the warm-up must be long, because V8's optimising tiers arrive late under
  * valgrind (Fastify: 231k instructions per request after 3 000 requests, 139k after 12 000, 132k
  * after 25 000; the runtime had settled by 12 000). Even after 30 000 requests V8's optimising
- * compiler was still at work in the counted window (on 2026-11-29, 14–24k of 125–141k per request
- * for the runtime): jobs the warm-up queued, and recompiles when the counted requests' new
- * connections met code optimised for the old ones. Natively that work is over within the
- * warm-up, so it is counted apart: its jobs' inclusive cost, read with `callgrind_annotate`.
+ * compiler was still at work in the counted window (on 2026-11-29, 8–24k instructions per request
+ * for the runtime, 30–39k for Fastify): jobs the warm-up queued, and recompiles when the counted
+ * requests' new connections met code optimised for the old ones. Natively that work is over within
+ * the warm-up, so it is counted apart: its jobs' inclusive cost, read with `callgrind_annotate`.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
