@@ -107,6 +107,8 @@ class IncomingBodyReader<T> {
   /** Runs the continuation here, in Node's event: whatever it throws must reject, not escape into the stream. */
   private settle(read: boolean, outcome: Buffer | Error): void {
     this.settled = true;
+    // The listeners keep this reader as long as the request lives; its chunks need not live as long.
+    this.chunks.length = 0;
     try {
       this.resolve(read ? this.then.next(outcome as Buffer) : this.then.failed(outcome));
     } catch (err) {
