@@ -4,6 +4,7 @@
  * scheme needs are extracted and handed to its verifier.
  */
 import type { Context } from 'hono';
+import { decodeBasicText } from './basic-credentials.ts';
 import { deref } from './compile/json-pointer.ts';
 import { requestHeader } from './request-headers.ts';
 import type { SecuritySchemeKind } from './failures.ts';
@@ -90,23 +91,11 @@ function authorization(c: Context, prefix: string): string | undefined {
  */
 export const unusableCredential = Symbol('unusableCredential');
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** RFC 4648 base64 with its padding: what RFC 7617 puts after `Basic `, and nothing else. */
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
 function decodeBasic(c: Context): BasicCredentials | typeof unusableCredential | undefined {
   const encoded = authorization(c, 'basic ');
   if (encoded === undefined) return undefined;
-  // Node's decoder stops at the first character outside the alphabet and ignores the rest, so
-  // `<valid>!junk` would sign in: only strict, padded base64 is decoded at all.
-  if (!BASE64.test(encoded)) return unusableCredential;
-  let decoded: string;
-  try {
-    decoded = strictUtf8.decode(Buffer.from(encoded, 'base64'));
-  } catch {
-    return unusableCredential;
-  }
+  const decoded = decodeBasicText(encoded);
+  if (decoded === undefined) return unusableCredential;
   if (textProblem(decoded) !== undefined) return unusableCredential;
   const colon = decoded.indexOf(':');
   // A malformed value is still "credentials present": it is verified as an empty pair and fails.
