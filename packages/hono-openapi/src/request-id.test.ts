@@ -7,8 +7,8 @@ describe('randomRequestId', () => {
   });
 
   it('never repeats, across refills of its random pool', () => {
-    // 256 ids use up one pool: three pools' worth.
-    const ids = Array.from({ length: 3 * 256 + 1 }, randomRequestId);
+    // 4,096 ids use up one pool: three pools' worth.
+    const ids = Array.from({ length: 3 * 4096 + 1 }, randomRequestId);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
