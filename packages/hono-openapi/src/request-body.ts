@@ -42,7 +42,8 @@ export function requestBody<T>(
   let media: CompiledMediaType | undefined;
   if (contentType !== undefined) {
     // Most requests send exactly a declared type (`application/json`): no parameters, no charset.
-    media = body.mediaTypes.get(contentType) ?? declaredMediaType(body, contentType);
+    const { first } = body;
+    media = first !== undefined && contentType === first.mediaType ? first.media : (body.mediaTypes.get(contentType) ?? declaredMediaType(body, contentType));
     if (media === undefined) {
       return then.next({ failure: { kind: 'unsupportedMediaType', contentType, supported: [...body.mediaTypes.keys()] } });
     }

@@ -21,6 +21,11 @@ export interface CompiledRequestBody {
   readonly required: boolean;
   /** Declared media types, lower-cased, in spec order. */
   readonly mediaTypes: ReadonlyMap<string, CompiledMediaType>;
+  /**
+   * The first of them, which clients send nearly always: compared as a string before the map is
+   * asked, since the map hashes the request's Content-Type, a new string on every request.
+   */
+  readonly first: { readonly mediaType: string; readonly media: CompiledMediaType } | undefined;
 }
 
 /** Compiles the operation's request body, or returns undefined when it declares none. */
@@ -40,5 +45,6 @@ export function compileRequestBody(
     const validate = kind !== 'other' && media.schema !== undefined ? compileAt(ajv, schemaPointer) : undefined;
     mediaTypes.set(essence, { kind, validate });
   }
-  return { required: body.value.required === true, mediaTypes };
+  const [first] = mediaTypes;
+  return { required: body.value.required === true, mediaTypes, first: first && { mediaType: first[0], media: first[1] } };
 }
