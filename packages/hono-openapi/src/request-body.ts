@@ -41,9 +41,9 @@ export function requestBody<T>(
   // Refuse an unsupported media type before reading a single byte.
   let media: CompiledMediaType | undefined;
   if (contentType !== undefined) {
-    // Most requests send exactly a declared type (`application/json`): no parameters, no charset.
+    // Most requests send exactly the first declared type (`application/json`): no parameters, no charset.
     const { first } = body;
-    media = first !== undefined && contentType === first.mediaType ? first.media : (body.mediaTypes.get(contentType) ?? declaredMediaType(body, contentType));
+    media = first !== undefined && contentType === first.mediaType ? first.media : declaredMediaType(body, contentType);
     if (media === undefined) {
       return then.next({ failure: { kind: 'unsupportedMediaType', contentType, supported: [...body.mediaTypes.keys()] } });
     }
