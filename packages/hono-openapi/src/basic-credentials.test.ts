@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { decodeBasicText } from './basic-credentials.ts';
+import { textProblem } from './text-hygiene.ts';
 
-/** What the decoder must agree with: the strict regex, then Node's base64 decoder and strict UTF-8. */
+/** What the decoder must agree with: the strict regex, Node's base64 decoder, strict UTF-8, text hygiene. */
 function reference(encoded: string): string | undefined {
   if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(encoded)) return undefined;
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(encoded, 'base64'));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(encoded, 'base64'));
   } catch {
     return undefined;
   }
+  return textProblem(text) === undefined ? text : undefined;
 }
 
 /** A seeded generator (xorshift32), so a failure names an input that reproduces. */
@@ -30,7 +33,7 @@ describe('decodeBasicText', () => {
     ['QUI=', 'AB'],
     ['QUJD', 'ABC'],
     ['em/Dqzpww6Rzc3dvcmQ=', 'zoë:pässword'],
-    ['AA==', '\0'],
+    ['8J+Ygjp4', '\u{1f602}:x'],
   ])('decodes %j as %j', (encoded, text) => {
     expect(decodeBasicText(encoded)).toBe(text);
   });
@@ -44,6 +47,11 @@ describe('decodeBasicText', () => {
     ['a character outside the alphabet', 'ZGVt-zpkZW1v'],
     ['a character beyond ASCII', 'ZGVtézpkZW1v'],
     ['the URL-safe alphabet', 'ZGVt_zpkZW1v'],
+    ['a space inside (atob would skip it)', 'QU D'],
+    ['a tab inside', 'Q\tJD'],
+    ['a line break before the padding', 'QUJDQ\nI='],
+    ['U+0000', 'AA=='],
+    ['U+0000 after a non-ASCII character', Buffer.from('é\0').toString('base64')],
     ['bytes that are not UTF-8', Buffer.from([0x61, 0xff, 0x62]).toString('base64')],
     ['a lone surrogate encoded in UTF-8', Buffer.from([0xed, 0xa0, 0x80]).toString('base64')],
   ])('refuses %s', (_case, encoded) => {
@@ -57,7 +65,7 @@ describe('decodeBasicText', () => {
 
   it('agrees with the strict reference on random bytes, base64 texts and near-misses', () => {
     const random = generator(0x9e3779b9);
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_!é ';
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_!é \t\n\f\r';
     for (let run = 0; run < 20_000; run++) {
       const size = Math.floor(random() * 40);
       let encoded: string;

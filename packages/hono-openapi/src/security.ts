@@ -96,7 +96,6 @@ function decodeBasic(c: Context): BasicCredentials | typeof unusableCredential |
   if (encoded === undefined) return undefined;
   const decoded = decodeBasicText(encoded);
   if (decoded === undefined) return unusableCredential;
-  if (textProblem(decoded) !== undefined) return unusableCredential;
   const colon = decoded.indexOf(':');
   // A malformed value is still "credentials present": it is verified as an empty pair and fails.
   if (colon === -1) return { username: decoded, password: '' };
