@@ -3,6 +3,7 @@
  * by openapi-typescript's `paths` and whose input is validated before they run.
  */
 import { Hono, type Context, type ErrorHandler } from 'hono';
+import { settleAsyncContextFrame } from './async-context-frame.ts';
 import { assertExtensionName, type Authorization } from './authorization.ts';
 import { createSpecAjv } from './compile/ajv.ts';
 import { compileOperation, type CompiledOperation, type CompileContext } from './compile/compile-operation.ts';
@@ -131,6 +132,7 @@ function assertDocument(spec: OpenApiDocumentInput): OpenApiDocument {
  */
 export function createOpenApiApp<Paths, Principal = unknown>(options: OpenApiAppOptions<Principal>): OpenApiApp<Paths, Principal> {
   const spec = assertDocument(options.spec);
+  settleAsyncContextFrame();
   const logger = options.logger ?? consoleLogger;
   const responseValidation = options.validateResponses ?? defaultResponseValidation();
   const settings: PipelineSettings = {
