@@ -3,7 +3,7 @@
  * UTF-8, holding no U+0000 and no unpaired surrogate (text hygiene: no user can have such a name
  * or password). Decoded here in JavaScript, into one `String.fromCharCode` call: in a server under
  * load this took ~0.5 µs less CPU per request than `atob` (a call into C++ that makes its string
- * there), 5–10 % of a validated POST's throughput, although in a loop on its own and in
+ * there), 4–10 % of a validated POST's throughput, although in a loop on its own and in
  * instructions counted `atob` was the cheaper (issue #12, measured in alternating rounds on
  * 2026-11-29). A call into C++ per request pays for code and data that a tight loop keeps in
  * cache and a server's request path does not.
