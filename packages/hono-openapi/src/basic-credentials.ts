@@ -70,11 +70,10 @@ export function decodeBasicText(encoded: string): string | undefined {
       codes[at++] = second;
     }
   }
-  const bytes = latin1(codes);
-  return clean ? bytes : utf8Text(bytes);
+  return clean ? latin1(codes) : utf8Text(codes);
 }
 
-/** One character per byte. */
+/** One character per byte: the text itself when every byte is clean ASCII. */
 function latin1(codes: number[]): string {
   if (codes.length <= CODES_PER_CALL) return String.fromCharCode.apply(undefined, codes);
   let text = '';
@@ -84,11 +83,11 @@ function latin1(codes: number[]): string {
   return text;
 }
 
-/** The bytes (one character each), decoded as strict UTF-8 and checked for NUL and lone surrogates. */
-function utf8Text(bytes: string): string | undefined {
+/** The bytes decoded as strict UTF-8 and checked for NUL and lone surrogates. */
+function utf8Text(bytes: number[]): string | undefined {
   let text: string;
   try {
-    text = strictUtf8.decode(Buffer.from(bytes, 'latin1'));
+    text = strictUtf8.decode(Uint8Array.from(bytes));
   } catch {
     return undefined;
   }
