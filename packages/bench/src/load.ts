@@ -46,16 +46,27 @@ export interface Contender<K extends string> {
   load: LoadCase;
 }
 
+/** Loads one server with one case for one round (the default is {@link measure}). */
+export type MeasureRound = (server: RunningServer, load: LoadCase, shape: Omit<LoadShape, 'rounds'>) => Promise<Measurement>;
+
 /**
  * Loads each contender in turn, `shape.rounds` rounds, and keeps each one's best round (highest
  * req/s, lowest p99 and CPU per request): on a shared machine other work only ever slows a round
  * down, so the best round is the closest to the server's own cost, and alternating exposes every
- * contender to the same drift. Every round is kept too (`rounds`), for {@link roundRatios}.
+ * contender to the same drift. Every other turn runs in reverse order, so that no contender always
+ * follows the same one (the one before may leave the core busy: a collection, a heavier peer's
+ * stragglers) and a drift within turns weighs on both sides of a pair alike. Every round is kept
+ * too (`rounds`, in the order of the rounds), for {@link roundRatios}.
  */
-export async function compareInRounds<K extends string>(contenders: readonly Contender<K>[], shape: LoadShape): Promise<Record<K, Measurement>> {
+export async function compareInRounds<K extends string>(
+  contenders: readonly Contender<K>[],
+  shape: LoadShape,
+  measureRound: MeasureRound = measure,
+): Promise<Record<K, Measurement>> {
   const runs = new Map<K, Measurement[]>(contenders.map((c) => [c.key, []]));
   for (let round = 0; round < shape.rounds; round++) {
-    for (const { key, server, load } of contenders) runs.get(key)!.push(await measure(server, load, { ...shape, warmUpSeconds: round === 0 ? shape.warmUpSeconds : 0 }));
+    const turn = round % 2 === 0 ? contenders : [...contenders].reverse();
+    for (const { key, server, load } of turn) runs.get(key)!.push(await measureRound(server, load, { ...shape, warmUpSeconds: round === 0 ? shape.warmUpSeconds : 0 }));
   }
   const best = {} as Record<K, Measurement>;
   for (const [key, measured] of runs) best[key] = { ...bestOf(measured), rounds: measured };
@@ -63,8 +74,8 @@ export async function compareInRounds<K extends string>(contenders: readonly Con
 }
 
 /**
- * `candidate / baseline` by req/s, round by round: round i of each was loaded in the same turn
- * (one right after the other), so they shared the machine's drift. Empty without rounds of both.
+ * `candidate / baseline` by req/s, round by round: round i of each was loaded in the same turn,
+ * so they shared the machine's drift. Empty without rounds of both.
  */
 export function roundRatios(candidate: Measurement | undefined, baseline: Measurement | undefined): number[] {
   const a = candidate?.rounds ?? [];

@@ -93,7 +93,7 @@ function header(r: BenchResults): string {
     `Measured ${date}${r.quick ? ' (**quick run**: one short round, dominated by warm-up and JIT; a smoke test, not figures to quote)' : ''} on ${m.cpuModel}, ${m.cores} cores, ` +
     `${m.memoryGiB} GiB, Node ${m.node}; load average ${r.loadBefore.toFixed(1)} before the run and ${r.loadAfter.toFixed(1)} after, the bench's own load included ` +
     `(other work on the machine slows servers and load generator alike; CPU per request is the steadier figure). ` +
-    `Servers compared are loaded in turns, ${r.shape.rounds} round${r.shape.rounds === 1 ? '' : 's'} of ${r.shape.seconds} s each after a ${r.shape.warmUpSeconds} s warm-up, ` +
+    `Servers compared are loaded in turns (every other turn in reverse order), ${r.shape.rounds} round${r.shape.rounds === 1 ? '' : 's'} of ${r.shape.seconds} s each after a ${r.shape.warmUpSeconds} s warm-up, ` +
     `${r.shape.connections} connections, and each one's best round is shown (other work only ever slows a round down); ` +
     'the rounds of one turn are also paired, to show in how many of them a target held' +
     (r.creates === undefined ? '. ' : `; creates: one round of ${r.createShape.seconds} s, ${r.createShape.connections} in flight. `) +
