@@ -1,7 +1,8 @@
 // How `npm test` splits the suites between its two turbo runs (scripts/run-tests.mjs): the
 // contract suites, and the mock's, whose time is mostly spent waiting on the servers and Prism they
-// start, in one lane; every other workspace's suite in the other, in one vitest process with each
-// workspace a project (vitest.units.config.mts, `npm run test:units`). One vitest start instead of
+// start, in one lane; every other workspace's suite in the other, in one vitest process
+// (vitest.units.config.mts, `npm run test:units`; which of them share one project:
+// scripts/unit-projects.mjs). One vitest start instead of
 // one per workspace: each cost ~1 CPU-s of loading vitest and vite, plus ~0.3 of npm, before a
 // single test ran (these suites took 76.7 CPU-s one by one and 58.6 together, measured 2026-11-28
 // for #12). The list is read from the workspaces, so that a new workspace's suite runs without

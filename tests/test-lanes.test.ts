@@ -9,10 +9,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { repoRoot } from './support/apis.ts';
 // @ts-expect-error: a plain .mjs script of the root, without types
 import { CONTRACT_LANE, unitWorkspaces, workspaceFolders } from '../scripts/test-lanes.mjs';
+// @ts-expect-error: as above
+import { groupUnitProjects, SHARED_PROJECT, unitProjects } from '../scripts/unit-projects.mjs';
 
 const units = unitWorkspaces as (root?: string) => string[];
 const folders = workspaceFolders as (root?: string) => string[];
 const contractLane = CONTRACT_LANE as string[];
+type SharedProject = { test: { name: string; root: string; include: string[]; exclude: string[]; isolate: boolean } };
+type Project = string | SharedProject;
+const group = groupUnitProjects as (root: string, workspaces: { folder: string; test?: Record<string, unknown> }[]) => Project[];
+const projectsOf = unitProjects as (root: string, folders: string[]) => Promise<Project[]>;
 
 const made: string[] = [];
 afterEach(() => {
@@ -56,5 +62,48 @@ describe('the test lanes', () => {
     mkdirSync(join(root, 'packages', 'not-a-package'));
     expect(folders(root)).toEqual(['specs', 'packages/new-thing', 'packages/no-tests', 'packages/not-a-package', 'tests']);
     expect(units(root)).toEqual(['specs', 'packages/new-thing']);
+  });
+});
+
+describe('the units run', () => {
+  it('puts the workspaces that set only their files and no isolation in one shared project, the others in their own', () => {
+    const projects = group('/repo', [
+      { folder: 'packages/a', test: { include: ['**/*.test.ts'], exclude: ['**/dist/**'], isolate: false } },
+      { folder: 'apps/b', test: { include: ['src/**/*.test.ts'], isolate: false, typecheck: { include: ['src/**/*.test-d.ts'] } } },
+      { folder: 'apps/isolated', test: { include: ['src/**/*.test.ts'] } },
+      { folder: 'packages/slow-hooks', test: { include: ['**/*.test.ts'], isolate: false, hookTimeout: 120_000 } },
+      { folder: 'packages/defaults' },
+    ]);
+    expect(projects).toEqual([
+      {
+        test: {
+          name: SHARED_PROJECT,
+          root: '/repo',
+          include: ['packages/a/**/*.test.ts', 'apps/b/src/**/*.test.ts'],
+          exclude: ['packages/a/**/dist/**', 'apps/b/**/node_modules/**'],
+          isolate: false,
+        },
+      },
+      'apps/isolated',
+      'packages/slow-hooks',
+      'packages/defaults',
+    ]);
+  });
+
+  it('has no shared project when no workspace can share one', () => {
+    expect(group('/repo', [{ folder: 'specs', test: { include: ['test/**/*.test.ts'] } }])).toEqual(['specs']);
+  });
+
+  it('runs each of this repository’s unit workspaces once, as vitest reads their configs', async () => {
+    const unitFolders = units();
+    const projects = await projectsOf(repoRoot, unitFolders);
+    const shared = projects.filter((project): project is SharedProject => typeof project !== 'string');
+    expect(shared).toHaveLength(1);
+    const sharing = unitFolders.filter((folder) => shared[0]!.test.include.some((pattern) => pattern.startsWith(`${folder}/`)));
+    const own = projects.filter((project): project is string => typeof project === 'string');
+    expect([...sharing, ...own].sort()).toEqual([...unitFolders].sort());
+    expect(sharing).toEqual(expect.arrayContaining(['packages/hono-openapi', 'apps/onezone', 'apps/camunda']));
+    // Its own timeouts: a browser started once in beforeAll.
+    expect(own).toContain('apps/web');
   });
 });
