@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,5 +66,10 @@ describe('startPrism when another HTTP server took the picked port', () => {
   it.runIf(process.platform === 'linux')('tells which process listens on a port', async () => {
     expect(listensOn(process.pid, heldPort)).toBe(true);
     expect(listensOn(process.pid, await freePort('127.0.0.1'))).toBe(false);
+  });
+
+  it.runIf(process.platform === 'linux')('tells that a process which has exited and been reaped listens on nothing', () => {
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    expect(listensOn(gone, heldPort)).toBe(false);
   });
 });

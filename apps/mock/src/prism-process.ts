@@ -134,8 +134,8 @@ async function launchPrism(options: PrismOptions, port: number): Promise<PrismPr
 
 /**
  * Whether process `pid` holds the listening TCP socket of `port`: the socket's inode, from
- * `/proc/net/tcp` and `tcp6`, among the process's file descriptors. Undefined where `/proc` cannot
- * tell (not Linux): then an answer on the port is taken as Prism's, as before.
+ * `/proc/net/tcp` and `tcp6`, among the process's file descriptors; false once the process is gone.
+ * Undefined where `/proc` cannot tell (not Linux): then an answer on the port is taken as Prism's.
  */
 export function listensOn(pid: number | undefined, port: number): boolean | undefined {
   if (process.platform !== 'linux' || pid === undefined) return undefined;
@@ -157,8 +157,10 @@ export function listensOn(pid: number | undefined, port: number): boolean | unde
   let fds: string[];
   try {
     fds = readdirSync(`/proc/${pid}/fd`);
-  } catch {
-    return undefined;
+  } catch (error) {
+    // A process that is gone listens on nothing: Prism that exited on EADDRINUSE, and was reaped
+    // while the probe waited for the answer of the server that holds the port, must not pass.
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? false : undefined;
   }
   for (const fd of fds) {
     let target: string;
