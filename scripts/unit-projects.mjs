@@ -2,8 +2,9 @@
 // needs nothing of its own (its config sets only which files, and `isolate: false`) joins one
 // shared project: one worker and one module graph for all of them, where a project per workspace
 // started a worker per workspace and imported the packages they share again in each (the units run
-// alone: 86 → 73 CPU-s, 82 → 69 s, measured 2026-11-29 for #12). Any other workspace (its own
-// timeouts, or isolated files) stays a project of its own, as its config says.
+// alone: 92 and 89 → 73 and 73 CPU-s, 87 and 83 → 69 and 69 s in alternating pairs, measured
+// 2026-11-29 for #12). Any other workspace (its own timeouts, or isolated files) stays a project of
+// its own, as its config says.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfigFromFile } from 'vite';
