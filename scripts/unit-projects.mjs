@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfigFromFile } from 'vite';
+import { configDefaults } from 'vitest/config';
 
 /** The options a workspace may set and still share the project: which files, and no isolation. */
 const SHARABLE = new Set(['include', 'exclude', 'isolate', 'typecheck']);
@@ -32,12 +33,12 @@ export function groupUnitProjects(root, workspaces) {
   const sharing = workspaces.filter(({ test }) => canShare(test));
   const own = workspaces.filter(({ test }) => !canShare(test)).map(({ folder }) => folder);
   if (sharing.length === 0) return own;
-  const within = (folder, patterns) => (patterns ?? []).map((pattern) => `${folder}/${pattern}`);
+  const within = (folder, patterns) => patterns.map((pattern) => `${folder}/${pattern}`);
   const shared = {
     test: {
       name: SHARED_PROJECT,
       root,
-      include: sharing.flatMap(({ folder, test }) => within(folder, test.include ?? ['**/*.{test,spec}.?(c|m)[jt]s?(x)'])),
+      include: sharing.flatMap(({ folder, test }) => within(folder, test.include ?? configDefaults.include)),
       exclude: sharing.flatMap(({ folder, test }) => within(folder, test.exclude ?? ['**/node_modules/**'])),
       isolate: false,
     },
