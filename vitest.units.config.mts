@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectConfiguration } from 'vitest/config';
 // @ts-expect-error: plain .mjs scripts of the root, without types
 import { unitWorkspaces } from './scripts/test-lanes.mjs';
 // @ts-expect-error: as above
@@ -12,7 +12,7 @@ const root = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '');
 // (scripts/unit-projects.mjs). A workspace's own `npm test` still runs its suite alone.
 export default defineConfig({
   test: {
-    projects: await (unitProjects as (root: string, folders: string[]) => Promise<unknown[]>)(root, (unitWorkspaces as () => string[])()),
+    projects: await (unitProjects as (root: string, folders: string[]) => Promise<TestProjectConfiguration[]>)(root, (unitWorkspaces as () => string[])()),
     // One test file at a time: in `npm test` the contract lane's two workers share the two cores,
     // and two workers here would each import their projects' modules again (~20 CPU-s more).
     // Alone, `npm run test:units -- --maxWorkers=2` is faster.
