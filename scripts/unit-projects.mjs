@@ -39,7 +39,7 @@ export function groupUnitProjects(root, workspaces) {
       name: SHARED_PROJECT,
       root,
       include: sharing.flatMap(({ folder, test }) => within(folder, test.include ?? configDefaults.include)),
-      exclude: sharing.flatMap(({ folder, test }) => within(folder, test.exclude ?? ['**/node_modules/**'])),
+      exclude: sharing.flatMap(({ folder, test }) => within(folder, test.exclude ?? configDefaults.exclude)),
       isolate: false,
     },
   };

@@ -80,7 +80,7 @@ describe('the units run', () => {
           name: SHARED_PROJECT,
           root: '/repo',
           include: ['packages/a/**/*.test.ts', 'apps/b/src/**/*.test.ts'],
-          exclude: ['packages/a/**/dist/**', 'apps/b/**/node_modules/**'],
+          exclude: ['packages/a/**/dist/**', 'apps/b/**/node_modules/**', 'apps/b/**/.git/**'],
           isolate: false,
         },
       },
