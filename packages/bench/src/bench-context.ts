@@ -1,3 +1,4 @@
+import type { ProfileShape } from './cpu-profile.ts';
 import type { InstructionShape } from './instructions.ts';
 import type { LoadShape } from './load.ts';
 import { startServer, type RunningServer, type ServerLaunch } from './server-process.ts';
@@ -31,6 +32,8 @@ export interface BenchContext {
   warnings: string[];
   /** Count the validated POST's instructions per request under callgrind; undefined: not counted. */
   instructions?: InstructionShape;
+  /** Profile the validated POST's frameworks with V8's CPU profiler; undefined: not profiled. */
+  profile?: ProfileShape;
 }
 
 /**

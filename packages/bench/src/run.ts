@@ -2,7 +2,8 @@
  * `npm run bench` (root): every benchmark of the repository in one run, printing req/s, p99, CPU
  * per request and ratios against baselines measured in the same run (see README, Performance):
  *   1. the validated POST on each peer: bare Hono, our runtime, Fastify + Ajv, Express +
- *      express-openapi-validator, Prism (`npm run mock`);
+ *      express-openapi-validator, Prism (`npm run mock`); where the frameworks' time goes, by
+ *      layer, from V8's CPU profile (not in --quick);
  *   2. reads on the built servers vs bare Hono answering the same JSON, and creates vs raw argon2id;
  *      the same reads on the stateful mock vs Prism;
  *   3. start-up time and idle/peak memory of every process started; the runtime's compile time;
@@ -106,6 +107,10 @@ const context: BenchContext = {
   processes: [],
   warnings: [],
 };
+if (only !== 'reads' && !quick) {
+  // V8's sampling interval: finer costs the profiled server more; ~100 samples per layer and round.
+  context.profile = { ...context.shape, intervalUs: 250 };
+}
 if (only !== 'reads' && !quick && !flags['skip-instructions']) {
   if (await hasCallgrind()) context.instructions = INSTRUCTION_SHAPE;
   else context.warnings.push('valgrind is not installed (apt-get install valgrind): the validated POST has no instruction counts');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LAYERS, type Layer, type ProfileSummary } from '../cpu-profile.ts';
 import type { Measurement } from '../load.ts';
 import { renderReport, type BenchResults } from './render.ts';
 
@@ -10,6 +11,14 @@ const m = (rps: number, cpuUsPerRequest: number, roundRps: readonly number[] = [
   failed: 0,
   statuses: '200',
   ...(roundRps.length === 0 ? {} : { rounds: roundRps.map((r) => ({ rps: r, p99Ms: 1, cpuUsPerRequest, requests: r * 2, failed: 0, statuses: '200' })) }),
+});
+
+/** A profile with `us` µs per request in the layers named, none elsewhere. */
+const profile = (us: Partial<Record<Layer, number>>, functions: ProfileSummary['functions'] = []): ProfileSummary => ({
+  requests: 60_000,
+  layers: LAYERS.map((layer) => ({ layer, usPerRequest: us[layer] ?? 0 })),
+  functions,
+  intervalUs: 390,
 });
 
 const results = (load: number): BenchResults => ({
@@ -25,8 +34,23 @@ const results = (load: number): BenchResults => ({
   instructions: { warmUpRequests: 30_000, measuredRequests: 5_000, connections: 10 },
   post: [
     { peer: 'bare', name: 'bare Hono', measurement: m(60000, 16) },
-    { peer: 'runtime', name: 'our runtime', measurement: m(48000, 20, [48000, 45000, 47000]), instructions: { perRequest: 138_161.4, compilerPerRequest: 20_480.2 } },
-    { peer: 'fastify', name: 'Fastify + Ajv', measurement: m(50000, 19, [50000, 49000, 48000]), instructions: { perRequest: 131_871, compilerPerRequest: 17_002 } },
+    {
+      peer: 'runtime',
+      name: 'our runtime',
+      measurement: m(48000, 20, [48000, 45000, 47000]),
+      instructions: { perRequest: 138_161.4, compilerPerRequest: 20_480.2 },
+      profile: profile({ 'our runtime (@repo/hono-openapi)': 5.5, Hono: 1.25, 'garbage collector': 1.5 }, [
+        { name: 'parsedBody', file: 'packages/hono-openapi/src/request-body.ts', layer: 'our runtime (@repo/hono-openapi)', usPerRequest: 1.36 },
+        { name: '(garbage collector)', layer: 'garbage collector', usPerRequest: 1.25 },
+      ]),
+    },
+    {
+      peer: 'fastify',
+      name: 'Fastify + Ajv',
+      measurement: m(50000, 19, [50000, 49000, 48000]),
+      instructions: { perRequest: 131_871, compilerPerRequest: 17_002 },
+      profile: profile({ Fastify: 4.25, 'garbage collector': 1.75 }),
+    },
   ],
   reads: [{ api: 'onezone', operation: 'get_user', request: 'GET /api/v3/onezone/users/{id}', byTarget: { bare: m(70000, 14, [70000, 66000]), server: m(35000, 30, [35000, 32000]), prism: m(2000, 500), stateful: m(24000, 40) } }],
   creates: [{ api: 'camunda', operation: 'createUser', measurement: m(72, 12000), rawBefore: 78, rawAfter: 82 }],
@@ -64,6 +88,21 @@ describe('renderReport', () => {
     expect(report).toContain('counted over 5 000 requests after 30 000 uncounted');
     expect(report).toContain(': our runtime 138 161, Fastify + Ajv 131 871. Not in them,');
     expect(report).toContain('in the counted window under valgrind, per request our runtime 20 480, Fastify + Ajv 17 002. The runtime against Fastify + Ajv: 0.95×');
+  });
+
+  it("shows where each profiled peer spent its time, by layer, and the runtime's heaviest functions", () => {
+    expect(report).toContain('a sample every ~390 µs');
+    expect(report).toContain('| layer | our runtime | Fastify + Ajv |');
+    expect(report).toContain('| our runtime (@repo/hono-openapi) | 5.50 | 0.00 |');
+    expect(report).toContain('| Fastify | 0.00 | 4.25 |');
+    expect(report).toContain('| all of it | 8.25 | 6.00 |');
+    expect(report).toContain("The runtime's process, its 8 heaviest functions (µs per request): `parsedBody` (packages/hono-openapi/src/request-body.ts) 1.36; `(garbage collector)` 1.25.");
+  });
+
+  it('has no profile section when no peer was profiled', () => {
+    const unprofiled = results(0.2);
+    for (const peer of unprofiled.post ?? []) delete peer.profile;
+    expect(renderReport(unprofiled)).not.toContain('Where the time goes');
   });
 
   it('holds each read against bare Hono and the stateful mock against Prism', () => {

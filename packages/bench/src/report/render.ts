@@ -1,5 +1,6 @@
 /** The run's results as Markdown: printed, and written into the README by `--write-readme`. */
 import type { ProcessFigures } from '../bench-context.ts';
+import { LAYERS } from '../cpu-profile.ts';
 import type { InstructionShape } from '../instructions.ts';
 import { roundRatios, type LoadShape, type Measurement } from '../load.ts';
 import type { Machine } from '../machine.ts';
@@ -134,6 +135,7 @@ function postSection(post: PostResult[], instructions: InstructionShape | undefi
           `Round by round (each runtime round against the Fastify round of the same turn, by req/s), the target of ${TARGETS.postVsFastify}× held in ` +
             `${roundsHeld(runtime, fastify, TARGETS.postVsFastify)}.`,
         ]),
+    ...profileSection(post),
   ].join('\n\n');
 }
 
@@ -148,6 +150,35 @@ function instructionsLine(post: readonly PostResult[], shape: InstructionShape):
       `each server alone under valgrind; the machine's noise moves them far less than req/s, and kernel time and cache misses are not in them): ${figures}. ` +
       `Not in them, because natively it is over within the warm-up: what V8's optimising compiler still did in the counted window under valgrind, per request ${compiling}. ` +
       `The runtime against Fastify + Ajv: ${formatRatio(count('fastify'), count('runtime'))} (Fastify's count over the runtime's; above 1, the runtime does less).`,
+  ];
+}
+
+/** How many of the runtime's heaviest functions the report names. */
+export const PROFILE_TOP_FUNCTIONS = 8;
+
+/** Where each profiled peer's time went, by layer, and the runtime's heaviest functions. */
+function profileSection(post: readonly PostResult[]): string[] {
+  const profiled = post.filter((p) => p.profile !== undefined);
+  if (profiled.length === 0) return [];
+  const perLayer = LAYERS.map((layer) => [layer, ...profiled.map((p) => formatFixed(p.profile!.layers.find((l) => l.layer === layer)?.usPerRequest ?? Number.NaN, 2))]);
+  const total = ['all of it', ...profiled.map((p) => formatFixed(p.profile!.layers.reduce((sum, l) => sum + l.usPerRequest, 0), 2))];
+  const runtime = profiled.find((p) => p.peer === 'runtime')?.profile;
+  const interval = Math.max(...profiled.map((p) => p.profile!.intervalUs));
+  return [
+    "**Where the time goes** (V8's CPU profile of the main thread over one more round of the same load, each peer in a fresh process after its warm-up, " +
+      `a sample every ~${formatInt(interval)} µs; self time in µs per request, by where the code lives; a native function's time, the kernel's included, ` +
+      "counts as native code, and a builtin's such as `JSON.parse` in its caller; the profiler's own cost is in it, so the totals are above the CPU per request above):",
+    markdownTable(['layer', ...profiled.map((p) => p.name)], [...perLayer, total]),
+    ...(runtime === undefined
+      ? []
+      : [
+          `The runtime's process, its ${PROFILE_TOP_FUNCTIONS} heaviest functions (µs per request): ` +
+            runtime.functions
+              .slice(0, PROFILE_TOP_FUNCTIONS)
+              .map((f) => `\`${f.name}\`${f.file === undefined ? '' : ` (${f.file})`} ${formatFixed(f.usPerRequest, 2)}`)
+              .join('; ') +
+            '.',
+        ]),
   ];
 }
 

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { withServers, type BenchContext } from '../bench-context.ts';
 import { ADMIN_AUTHORIZATION, BASE_PATH, peer, prismMock } from '../launches.ts';
+import { profileUnderLoad, type ProfileSummary } from '../cpu-profile.ts';
 import { instructionsPerRequest, type InstructionCount } from '../instructions.ts';
 import { compareInRounds, type LoadCase, type Measurement } from '../load.ts';
 import type { BareRoute } from '../peers/bare-hono.ts';
@@ -19,7 +20,7 @@ const PEERS = ['bare', 'runtime', 'fastify', 'express', 'prism'] as const;
 /** One of {@link PEERS}. */
 export type PostPeer = (typeof PEERS)[number];
 
-/** The peers whose instructions are counted (the run's `instructions` shape): the frameworks, not Express (~10× slower under valgrind) or a mock. */
+/** The peers whose instructions are counted (the run's `instructions` shape) and whose CPU is profiled: the frameworks, not Express (~10× slower under valgrind) or a mock. */
 const COUNTED: readonly PostPeer[] = ['bare', 'runtime', 'fastify'];
 
 /** One peer's figures. */
@@ -29,6 +30,8 @@ export interface PostResult {
   measurement: Measurement;
   /** User-space instructions per request under callgrind, the optimising compiler's jobs apart (see instructions.ts), when counted. */
   instructions?: InstructionCount;
+  /** Where its time went under load, by layer (V8's CPU profile, see cpu-profile.ts), when profiled. */
+  profile?: ProfileSummary;
 }
 
 /** `bare,runtime` → those peers, in {@link PEERS} order; throws on a name that is not a peer. */
@@ -76,6 +79,14 @@ export async function validatedPost(context: BenchContext, only: readonly PostPe
       return { peer: key, name: servers[i]!.name, measurement };
     });
   });
+  // Each in a process of its own, after the rounds: the profiler's own cost stays out of them.
+  if (context.profile !== undefined) {
+    for (const result of results.filter((r) => COUNTED.includes(r.peer))) {
+      const port = await freePort();
+      result.profile = await profileUnderLoad(await launch(result.peer, port), load(port), context.profile, context.serverCore, context.tempDir);
+      if (result.profile === undefined) context.warnings.push(`validated POST on ${result.name}: no CPU profile (the server did not exit by itself when stopped)`);
+    }
+  }
   // One at a time, after the load runs: under valgrind a server takes its core for a minute or two.
   if (context.instructions !== undefined) {
     const outDir = mkdtempSync(join(context.tempDir, 'callgrind-'));
