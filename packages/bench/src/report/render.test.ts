@@ -93,8 +93,8 @@ describe('renderReport', () => {
   it("shows where each profiled peer spent its time, by layer, and the runtime's heaviest functions", () => {
     expect(report).toContain('a sample every ~390 µs');
     expect(report).toContain('| layer | our runtime | Fastify + Ajv |');
-    expect(report).toContain('| our runtime (@repo/hono-openapi) | 5.50 | 0.00 |');
-    expect(report).toContain('| Fastify | 0.00 | 4.25 |');
+    expect(report).toContain('| our runtime (@repo/hono-openapi) | 5.50 (67 %) | 0.00 (0 %) |');
+    expect(report).toContain('| Fastify | 0.00 (0 %) | 4.25 (71 %) |');
     expect(report).toContain('| all of it | 8.25 | 6.00 |');
     expect(report).toContain("The runtime's process, its 8 heaviest functions (µs per request): `parsedBody` (packages/hono-openapi/src/request-body.ts) 1.36; `(garbage collector)` 1.25.");
   });

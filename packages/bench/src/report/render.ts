@@ -160,13 +160,16 @@ export const PROFILE_TOP_FUNCTIONS = 8;
 function profileSection(post: readonly PostResult[]): string[] {
   const profiled = post.filter((p) => p.profile !== undefined);
   if (profiled.length === 0) return [];
-  const perLayer = LAYERS.map((layer) => [layer, ...profiled.map((p) => formatFixed(p.profile!.layers.find((l) => l.layer === layer)?.usPerRequest ?? Number.NaN, 2))]);
-  const total = ['all of it', ...profiled.map((p) => formatFixed(p.profile!.layers.reduce((sum, l) => sum + l.usPerRequest, 0), 2))];
+  const totals = profiled.map((p) => p.profile!.layers.reduce((sum, l) => sum + l.usPerRequest, 0));
+  // The share too: one round's µs move with the host's noise more than how they divide.
+  const cell = (us: number, total: number) => `${formatFixed(us, 2)} (${formatFixed((us / total) * 100, 0)} %)`;
+  const perLayer = LAYERS.map((layer) => [layer, ...profiled.map((p, i) => cell(p.profile!.layers.find((l) => l.layer === layer)?.usPerRequest ?? Number.NaN, totals[i]!))]);
+  const total = ['all of it', ...totals.map((us) => formatFixed(us, 2))];
   const runtime = profiled.find((p) => p.peer === 'runtime')?.profile;
   const interval = Math.max(...profiled.map((p) => p.profile!.intervalUs));
   return [
     "**Where the time goes** (V8's CPU profile of the main thread over one more round of the same load, each peer in a fresh process after its warm-up, " +
-      `a sample every ~${formatInt(interval)} µs; self time in µs per request, by where the code lives; a native function's time, the kernel's included, ` +
+      `a sample every ~${formatInt(interval)} µs; self time in µs per request and its share, by where the code lives; a native function's time, the kernel's included, ` +
       "counts as native code, and a builtin's such as `JSON.parse` in its caller; the profiler's own cost is in it, so the totals are above the CPU per request above):",
     markdownTable(['layer', ...profiled.map((p) => p.name)], [...perLayer, total]),
     ...(runtime === undefined
