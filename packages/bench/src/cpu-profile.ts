@@ -6,7 +6,7 @@
  * which layer, so that a change in the runtime's share shows in every run, not only in a profile
  * someone took by hand. The profiler samples the main thread only (the one that serves requests).
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import type { Profiler, Runtime } from 'node:inspector';
 import { join } from 'node:path';
 import { measure, type LoadCase, type LoadShape } from './load.ts';
@@ -153,7 +153,7 @@ export async function profileUnderLoad(launch: ServerLaunch, load: LoadCase, sha
   } finally {
     await server.stop();
   }
-  const file = existsSync(dir) ? readdirSync(dir).find((name) => name.endsWith('.cpuprofile')) : undefined;
+  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
   if (file === undefined) return undefined;
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profiler.Profile;
   return summarizeProfile(profile, window.requests, window.fromUs, window.toUs);
